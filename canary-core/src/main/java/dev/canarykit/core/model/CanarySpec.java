@@ -1,0 +1,118 @@
+package dev.canarykit.core.model;
+
+/**
+ * A Canary's {@code spec}, field for field as Flagger's {@code flagger.app/v1beta1} Canary.
+ *
+ * @param targetRef the workload to release (required)
+ * @param autoscalerRef the target's autoscaler, or {@code null}
+ * @param ingressRef an ingress reference (other providers), or {@code null}
+ * @param routeRef a route reference (other providers), or {@code null}
+ * @param service the generated services and routing (required)
+ * @param progressDeadlineSeconds seconds a rollout may stall before rollback; {@code null} is 600
+ * @param skipAnalysis promote without analysis once the canary is ready
+ * @param suspend do nothing at all (status and routes stay frozen)
+ * @param revertOnDeletion restore the target and routing when the Canary is deleted
+ * @param provider the mesh provider, or {@code null} for the controller default ({@code istio})
+ * @param metricsServer the Prometheus address for built-in metrics, or {@code null} for the controller default
+ * @param analysis the analysis, or {@code null} (which skips analysis, as in Flagger)
+ */
+public record CanarySpec(
+    TargetRef targetRef,
+    AutoscalerRef autoscalerRef,
+    LocalRef ingressRef,
+    LocalRef routeRef,
+    ServiceSpec service,
+    Integer progressDeadlineSeconds,
+    boolean skipAnalysis,
+    boolean suspend,
+    boolean revertOnDeletion,
+    String provider,
+    String metricsServer,
+    AnalysisSpec analysis) {
+
+  /** Default progress deadline. */
+  public static final int DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
+  /** The provider used when none is given. */
+  public static final String DEFAULT_PROVIDER = "istio";
+  /** The provider whose router is a no-op and which forces Blue/Green. */
+  public static final String KUBERNETES_PROVIDER = "kubernetes";
+
+  /** Starts a builder for a canary of {@code target} exposed on {@code service}. */
+  public static Builder builder(TargetRef target, ServiceSpec service) {
+    return new Builder().targetRef(target).service(service);
+  }
+
+  /** Whether analysis is skipped: {@code skipAnalysis} set or no analysis at all. */
+  public boolean skipsAnalysis() {
+    return skipAnalysis || analysis == null;
+  }
+
+  /** The analysis, or an empty one when none is given. */
+  public AnalysisSpec analysisOrEmpty() {
+    return analysis == null ? AnalysisSpec.builder().build() : analysis;
+  }
+
+  /** The progress deadline in seconds. */
+  public int progressDeadlineOrDefault() {
+    return progressDeadlineSeconds == null ? DEFAULT_PROGRESS_DEADLINE_SECONDS : progressDeadlineSeconds;
+  }
+
+  /** The provider in use. */
+  public String providerOrDefault() {
+    return provider == null || provider.isEmpty() ? DEFAULT_PROVIDER : provider;
+  }
+
+  /** The apex service name: service.name, else the target's name. */
+  public String serviceName() {
+    return service != null && service.name() != null && !service.name().isEmpty() ? service.name() : targetRef.name();
+  }
+
+  /** A builder initialised with this spec's values. */
+  public Builder toBuilder() {
+    return new Builder().targetRef(targetRef).autoscalerRef(autoscalerRef).ingressRef(ingressRef).routeRef(routeRef)
+        .service(service).progressDeadlineSeconds(progressDeadlineSeconds).skipAnalysis(skipAnalysis)
+        .suspend(suspend).revertOnDeletion(revertOnDeletion).provider(provider).metricsServer(metricsServer)
+        .analysis(analysis);
+  }
+
+  /** A copy with another analysis. */
+  public CanarySpec withAnalysis(AnalysisSpec a) {
+    return toBuilder().analysis(a).build();
+  }
+
+  /** Builds a {@link CanarySpec}; values are checked by validation, not here. */
+  public static final class Builder {
+    private TargetRef targetRef;
+    private AutoscalerRef autoscalerRef;
+    private LocalRef ingressRef;
+    private LocalRef routeRef;
+    private ServiceSpec service;
+    private Integer progressDeadlineSeconds;
+    private boolean skipAnalysis;
+    private boolean suspend;
+    private boolean revertOnDeletion;
+    private String provider;
+    private String metricsServer;
+    private AnalysisSpec analysis;
+
+    private Builder() {}
+
+    public Builder targetRef(TargetRef v) { targetRef = v; return this; }
+    public Builder autoscalerRef(AutoscalerRef v) { autoscalerRef = v; return this; }
+    public Builder ingressRef(LocalRef v) { ingressRef = v; return this; }
+    public Builder routeRef(LocalRef v) { routeRef = v; return this; }
+    public Builder service(ServiceSpec v) { service = v; return this; }
+    public Builder progressDeadlineSeconds(Integer v) { progressDeadlineSeconds = v; return this; }
+    public Builder skipAnalysis(boolean v) { skipAnalysis = v; return this; }
+    public Builder suspend(boolean v) { suspend = v; return this; }
+    public Builder revertOnDeletion(boolean v) { revertOnDeletion = v; return this; }
+    public Builder provider(String v) { provider = v; return this; }
+    public Builder metricsServer(String v) { metricsServer = v; return this; }
+    public Builder analysis(AnalysisSpec v) { analysis = v; return this; }
+
+    public CanarySpec build() {
+      return new CanarySpec(targetRef, autoscalerRef, ingressRef, routeRef, service, progressDeadlineSeconds,
+          skipAnalysis, suspend, revertOnDeletion, provider, metricsServer, analysis);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.canarykit.core.model;
+
+import java.util.Map;
+
+/**
+ * One metric check of the analysis ({@code analysis.metrics[]}).
+ *
+ * <p>A metric is exactly one {@link Kind}: a {@code templateRef} makes it a template metric, else a {@code query}
+ * makes it an in-line query, else it must be a built-in name ({@value #REQUEST_SUCCESS_RATE} or
+ * {@value #REQUEST_DURATION}). See {@code docs/decisions.md} for how this differs from Flagger.
+ *
+ * @param name the metric's name (required)
+ * @param interval the query window (Go/Prometheus duration), or {@code null} for {@value #DEFAULT_INTERVAL}
+ * @param thresholdRange the pass range, or {@code null} to use the deprecated {@code threshold}
+ * @param threshold the deprecated threshold: a minimum for success rate, a maximum otherwise; or {@code null}
+ * @param templateRef the MetricTemplate reference, or {@code null}
+ * @param templateVariables values for {@code {{ variables.<key> }}}
+ * @param query a deprecated in-line PromQL query, or {@code null}
+ */
+public record MetricSpec(
+    String name,
+    String interval,
+    ThresholdRange thresholdRange,
+    Double threshold,
+    TemplateRef templateRef,
+    Map<String, String> templateVariables,
+    String query) {
+
+  /** Built-in Istio success rate (percent of non-5xx responses). */
+  public static final String REQUEST_SUCCESS_RATE = "request-success-rate";
+  /** Built-in Istio P99 request duration (milliseconds). */
+  public static final String REQUEST_DURATION = "request-duration";
+  /** Default query window for every metric without an interval. */
+  public static final String DEFAULT_INTERVAL = "1m";
+
+  /** What backs a metric. */
+  public enum Kind {
+    /** A built-in Istio query. */
+    BUILTIN,
+    /** A deprecated in-line query. */
+    QUERY,
+    /** A MetricTemplate. */
+    TEMPLATE,
+    /** Nothing usable: not built in, no query, no template. */
+    UNUSABLE
+  }
+
+  public MetricSpec {
+    templateVariables = Maps.copy(templateVariables);
+  }
+
+  /** A built-in or named metric with a threshold range and window. */
+  public static MetricSpec of(String name, ThresholdRange range, String interval) {
+    return new MetricSpec(name, interval, range, null, null, Map.of(), null);
+  }
+
+  /** A template metric. */
+  public static MetricSpec template(String name, TemplateRef ref, ThresholdRange range, String interval) {
+    return new MetricSpec(name, interval, range, null, ref, Map.of(), null);
+  }
+
+  /** Whether {@code name} is one of the built-in Istio metrics. */
+  public static boolean isBuiltinName(String name) {
+    return REQUEST_SUCCESS_RATE.equals(name) || REQUEST_DURATION.equals(name);
+  }
+
+  /** The metric's kind (templateRef, then query, then built-in name). */
+  public Kind kind() {
+    if (templateRef != null) {
+      return Kind.TEMPLATE;
+    }
+    if (query != null && !query.isBlank()) {
+      return Kind.QUERY;
+    }
+    return isBuiltinName(name) ? Kind.BUILTIN : Kind.UNUSABLE;
+  }
+
+  /**
+   * The query window. Flagger defaults it to 1m for built-in metrics only and renders an empty window for
+   * templates, which Prometheus rejects; canarykit defaults every metric to 1m (docs/decisions.md).
+   */
+  public String intervalOrDefault() {
+    return interval == null || interval.isBlank() ? DEFAULT_INTERVAL : interval;
+  }
+
+  /** A copy with another interval. */
+  public MetricSpec withInterval(String newInterval) {
+    return new MetricSpec(name, newInterval, thresholdRange, threshold, templateRef, templateVariables, query);
+  }
+
+  /**
+   * A reference to a MetricTemplate ({@code templateRef}).
+   *
+   * @param name the template's name
+   * @param namespace its namespace, or {@code null} for the Canary's
+   */
+  public record TemplateRef(String name, String namespace) {}
+}

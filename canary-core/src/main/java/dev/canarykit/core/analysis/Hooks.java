@@ -1,0 +1,145 @@
+package dev.canarykit.core.analysis;
+
+import dev.canarykit.core.model.Hashes;
+import dev.canarykit.core.model.Phase;
+import dev.canarykit.core.model.Severity;
+import dev.canarykit.core.model.WebhookSpec;
+import dev.canarykit.core.model.WebhookType;
+
+/** Runs the webhooks of one type in spec order, with Flagger's texts (flagger-behaviour.md §1.14). */
+final class Hooks {
+  private final Tick t;
+
+  Hooks(Tick t) {
+    this.t = t;
+  }
+
+  /** Calls one hook; returns the failure message, or {@code null} on success. */
+  private String call(WebhookSpec hook, Phase phase) {
+    String checksum = Hashes.webhookChecksum(t.status().current().lastAppliedSpec(),
+        t.status().current().trackedConfigs());
+    Outcome o = t.await(new Command.CallWebhook(hook, phase, checksum), Outcome.Ok.class);
+    return o instanceof Outcome.Failed f ? f.message() : null;
+  }
+
+  /** Confirm-rollout: a refusal moves to Waiting (once) and halts. */
+  boolean confirmRollout() {
+    Phase phase = t.status().phase();
+    for (WebhookSpec hook : t.analysis.webhooks()) {
+      if (hook.is(WebhookType.CONFIRM_ROLLOUT)) {
+        if (call(hook, phase) != null) {
+          if (phase != Phase.WAITING) {
+            t.status().phase(Phase.WAITING, t.analysis.iterationsOrZero());
+            t.warning("Halt " + t.c() + " advancement waiting for approval " + hook.name());
+            muteable(hook, "Canary is waiting for approval.");
+          }
+          return false;
+        }
+        t.info("Confirm-rollout check " + hook.name() + " passed");
+      }
+    }
+    return true;
+  }
+
+  /** Pre-rollout: a failure halts (the caller counts a failed check). */
+  boolean preRollout() {
+    for (WebhookSpec hook : t.analysis.webhooks()) {
+      if (hook.is(WebhookType.PRE_ROLLOUT)) {
+        String err = call(hook, Phase.PROGRESSING);
+        if (err != null) {
+          t.warning("Halt " + t.c() + " advancement pre-rollout check " + hook.name() + " failed " + err);
+          return false;
+        }
+        t.info("Pre-rollout check " + hook.name() + " passed");
+      }
+    }
+    return true;
+  }
+
+  /** Rollout hooks (type rollout or empty), before metrics. */
+  boolean rollout() {
+    for (WebhookSpec hook : t.analysis.webhooks()) {
+      if (hook.is(WebhookType.ROLLOUT)) {
+        String err = call(hook, Phase.PROGRESSING);
+        if (err != null) {
+          t.warning("Halt " + t.c() + " advancement external check " + hook.name() + " failed " + err);
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Confirm-traffic-increase: a refusal only halts. */
+  boolean confirmTrafficIncrease() {
+    for (WebhookSpec hook : t.analysis.webhooks()) {
+      if (hook.is(WebhookType.CONFIRM_TRAFFIC_INCREASE)) {
+        if (call(hook, Phase.PROGRESSING) != null) {
+          t.warning("Halt " + t.c() + " advancement waiting for traffic increase approval " + hook.name());
+          muteable(hook, "Canary traffic increase is waiting for approval.");
+          return false;
+        }
+        t.info("Confirm-traffic-increase check " + hook.name() + " passed");
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Confirm-promotion: the first refusal moves to WaitingPromotion and alerts; later refusals reset iterations to
+   * {@code iterations - 1}.
+   */
+  boolean confirmPromotion(int iterations) {
+    for (WebhookSpec hook : t.analysis.webhooks()) {
+      if (hook.is(WebhookType.CONFIRM_PROMOTION)) {
+        if (call(hook, Phase.PROGRESSING) != null) {
+          if (t.status().phase() != Phase.WAITING_PROMOTION) {
+            t.status().phase(Phase.WAITING_PROMOTION, iterations);
+            t.warning("Halt " + t.c() + " advancement waiting for promotion approval " + hook.name());
+            muteable(hook, "Canary promotion is waiting for approval.");
+          } else {
+            t.status().iterations(Math.max(0, iterations - 1));
+          }
+          return false;
+        }
+        t.info("Confirm-promotion check " + hook.name() + " passed");
+      }
+    }
+    return true;
+  }
+
+  /** Rollback hooks: the first one that answers 2xx asks for a rollback. */
+  boolean rollbackRequested() {
+    for (WebhookSpec hook : t.analysis.webhooks()) {
+      if (hook.is(WebhookType.ROLLBACK)) {
+        if (call(hook, t.status().phase()) != null) {
+          t.info("Rollback hook " + hook.name() + " not signaling a rollback");
+        } else {
+          t.warning("Rollback check " + hook.name() + " passed");
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Post-rollout hooks, sent with the final phase; the first failure stops the rest and is only reported. */
+  void postRollout(Phase phase) {
+    for (WebhookSpec hook : t.analysis.webhooks()) {
+      if (hook.is(WebhookType.POST_ROLLOUT)) {
+        String err = call(hook, phase);
+        if (err != null) {
+          t.warning("Post-rollout hook " + hook.name() + " failed " + err);
+          return;
+        }
+        t.info("Post-rollout check " + hook.name() + " passed");
+      }
+    }
+  }
+
+  private void muteable(WebhookSpec hook, String message) {
+    if (!hook.muteAlert()) {
+      t.alert(Severity.WARN, message, false);
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package dev.canarykit.core.driver;
+
+import dev.canarykit.core.analysis.CanaryAnalysis;
+import dev.canarykit.core.analysis.Transition;
+import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.CanaryStatus;
+import dev.canarykit.core.port.EventSink;
+import dev.canarykit.core.port.MetricSource;
+import dev.canarykit.core.port.StatusRead;
+import dev.canarykit.core.port.StatusStore;
+import dev.canarykit.core.port.StatusWrite;
+import dev.canarykit.core.port.TrafficRouter;
+import dev.canarykit.core.port.WebhookClient;
+import dev.canarykit.core.port.WorkloadStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs ticks of the canary state machine against the ports: read the status, step the machine, execute each
+ * command through its port, feed the outcome back, publish events and alerts as they appear, and write the final
+ * status when it changed.
+ *
+ * <p><b>Conflicts.</b> Every command is a reconcile towards a desired state, and the machine decides from the
+ * stored status plus what the ports report (weights come from the router, never from the status). So when the
+ * status write meets a conflict (someone else wrote the Canary during the tick), the driver writes nothing and
+ * reports {@link TickReport.Persistence#CONFLICT}; the next tick re-reads the status and decides again. It never
+ * overwrites a status it did not read.
+ *
+ * <p>A driver keeps no state between ticks and may tick several canaries, also concurrently, if its ports allow.
+ */
+public final class CanaryDriver {
+  /** The most steps one tick may take before the driver gives up on the machine. */
+  public static final int MAX_STEPS = 1000;
+
+  private final CommandExecutor executor;
+  private final StatusStore statuses;
+  private final EventSink events;
+  private final Clock clock;
+  private final Supplier<String> entropy;
+  private final Function<Canary, StepFunction> machines;
+
+  private CanaryDriver(Builder b) {
+    this.executor = new CommandExecutor(b.workloads, b.router, b.metrics, b.webhooks);
+    this.statuses = b.statuses;
+    this.events = b.events;
+    this.clock = b.clock;
+    this.entropy = b.entropy;
+    this.machines = b.machines;
+  }
+
+  /** Starts a builder; the five ports other than the event sink are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs one tick for {@code canary}.
+   *
+   * @return what the tick did; port failures are in its outcomes and problems, never thrown
+   * @throws dev.canarykit.core.validation.InvalidCanaryException if the canary is invalid
+   * @throws IllegalStateException if the machine misbehaves (no progress, or more than {@link #MAX_STEPS} steps)
+   */
+  public TickReport tick(Canary canary) {
+    StepFunction machine = machines.apply(canary);
+    Instant now = clock.instant();
+    String letters = entropy.get();
+    StatusRead read = read(canary);
+    if (read instanceof StatusRead.Failed f) {
+      return new TickReport(canary, null, now, letters, List.of(), List.of(), List.of(), List.of(), null,
+          TickReport.Persistence.READ_FAILED, List.of("reading the status failed: " + f.message()));
+    }
+    StatusRead.Current current = (StatusRead.Current) read;
+    TickRun run = new TickRun(canary, current.status(), now, executor, events);
+    Transition last = run.run(machine, letters);
+    TickReport.Persistence persistence = persist(canary, current, last.status(), run.problems);
+    return new TickReport(canary, current.status(), now, letters, run.steps, run.executions, run.events,
+        run.alerts, last.status(), persistence, run.problems);
+  }
+
+  private StatusRead read(Canary canary) {
+    try {
+      return Objects.requireNonNull(statuses.read(canary.namespace(), canary.name()), "no result");
+    } catch (RuntimeException e) {
+      return new StatusRead.Failed(CommandExecutor.message(e));
+    }
+  }
+
+  private TickReport.Persistence persist(
+      Canary canary, StatusRead.Current current, CanaryStatus next, List<String> problems) {
+    if (next.equals(current.status())) {
+      return TickReport.Persistence.UNCHANGED;
+    }
+    StatusWrite w = write(canary, current.version(), next);
+    if (w instanceof StatusWrite.Written) {
+      return TickReport.Persistence.WRITTEN;
+    } else if (w instanceof StatusWrite.Conflict c) {
+      problems.add("the status of " + canary.qualifiedName() + " changed during the tick; not written: "
+          + c.message());
+      return TickReport.Persistence.CONFLICT;
+    }
+    problems.add("writing the status failed: " + ((StatusWrite.Failed) w).message());
+    return TickReport.Persistence.WRITE_FAILED;
+  }
+
+  private StatusWrite write(Canary canary, String version, CanaryStatus next) {
+    try {
+      return Objects.requireNonNull(statuses.write(canary, version, next), "no result");
+    } catch (RuntimeException e) {
+      return new StatusWrite.Failed(CommandExecutor.message(e));
+    }
+  }
+
+  /** Builds a {@link CanaryDriver}. */
+  public static final class Builder {
+    private WorkloadStore workloads;
+    private TrafficRouter router;
+    private MetricSource metrics;
+    private WebhookClient webhooks;
+    private StatusStore statuses;
+    private EventSink events = EventSink.NOOP;
+    private Clock clock = Clock.systemUTC();
+    private Supplier<String> entropy = Entropy.secure();
+    private Function<Canary, StepFunction> machines = c -> CanaryAnalysis.of(c)::step;
+
+    private Builder() {}
+
+    /** The workload store (required). */
+    public Builder workloads(WorkloadStore v) {
+      workloads = Objects.requireNonNull(v, "workloads == null");
+      return this;
+    }
+
+    /** The traffic router (required). */
+    public Builder router(TrafficRouter v) {
+      router = Objects.requireNonNull(v, "router == null");
+      return this;
+    }
+
+    /** The metric source (required). */
+    public Builder metrics(MetricSource v) {
+      metrics = Objects.requireNonNull(v, "metrics == null");
+      return this;
+    }
+
+    /** The webhook client (required). */
+    public Builder webhooks(WebhookClient v) {
+      webhooks = Objects.requireNonNull(v, "webhooks == null");
+      return this;
+    }
+
+    /** The status store (required). */
+    public Builder statuses(StatusStore v) {
+      statuses = Objects.requireNonNull(v, "statuses == null");
+      return this;
+    }
+
+    /** The event sink; default {@link EventSink#NOOP}. */
+    public Builder events(EventSink v) {
+      events = Objects.requireNonNull(v, "events == null");
+      return this;
+    }
+
+    /** The clock read once at the start of each tick; default {@link Clock#systemUTC()}. */
+    public Builder clock(Clock v) {
+      clock = Objects.requireNonNull(v, "clock == null");
+      return this;
+    }
+
+    /** The source of each tick's random letters (at least 20); default {@link Entropy#secure()}. */
+    public Builder entropy(Supplier<String> v) {
+      entropy = Objects.requireNonNull(v, "entropy == null");
+      return this;
+    }
+
+    /** Replaces the state machine; for tests of the driver itself. */
+    Builder machines(Function<Canary, StepFunction> v) {
+      machines = Objects.requireNonNull(v, "machines == null");
+      return this;
+    }
+
+    /**
+     * Builds the driver.
+     *
+     * @throws IllegalStateException naming every required port that is missing
+     */
+    public CanaryDriver build() {
+      List<String> missing = new java.util.ArrayList<>();
+      if (workloads == null) missing.add("workloads");
+      if (router == null) missing.add("router");
+      if (metrics == null) missing.add("metrics");
+      if (webhooks == null) missing.add("webhooks");
+      if (statuses == null) missing.add("statuses");
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException("missing ports: " + missing);
+      }
+      return new CanaryDriver(this);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.canarykit.core.driver;
+
+import dev.canarykit.core.analysis.Alert;
+import dev.canarykit.core.analysis.CanaryEvent;
+import dev.canarykit.core.analysis.Command;
+import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.analysis.TickInput;
+import dev.canarykit.core.analysis.Transition;
+import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.CanaryStatus;
+import dev.canarykit.core.port.EventSink;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The step loop of one tick, and everything it records for the {@link TickReport}. */
+final class TickRun {
+  final List<TickReport.Step> steps = new ArrayList<>();
+  final List<TickReport.Execution> executions = new ArrayList<>();
+  final List<CanaryEvent> events = new ArrayList<>();
+  final List<Alert> alerts = new ArrayList<>();
+  final List<String> problems = new ArrayList<>();
+  private final Canary canary;
+  private final CanaryStatus start;
+  private final Instant now;
+  private final CommandExecutor executor;
+  private final EventSink sink;
+
+  TickRun(Canary canary, CanaryStatus start, Instant now, CommandExecutor executor, EventSink sink) {
+    this.canary = canary;
+    this.start = start;
+    this.now = now;
+    this.executor = executor;
+    this.sink = sink;
+  }
+
+  /** Steps until the machine completes; returns the complete transition. */
+  Transition run(StepFunction machine, String entropy) {
+    TickInput input = TickInput.start(entropy);
+    Transition t = step(machine, input);
+    while (!t.complete()) {
+      if (t.commands().isEmpty()) {
+        throw new IllegalStateException("the machine asked for nothing but did not complete: " + t);
+      }
+      if (steps.size() >= CanaryDriver.MAX_STEPS) {
+        throw new IllegalStateException("the tick of " + canary.qualifiedName() + " did not complete in "
+            + CanaryDriver.MAX_STEPS + " steps");
+      }
+      for (Command c : t.commands()) {
+        Outcome o = executor.execute(canary, c, now);
+        executions.add(new TickReport.Execution(c, o));
+        input = input.with(o);
+      }
+      t = step(machine, input);
+    }
+    return t;
+  }
+
+  private Transition step(StepFunction machine, TickInput input) {
+    Transition t = machine.step(start, input, now);
+    steps.add(new TickReport.Step(input, t));
+    t.events().forEach(this::publish);
+    t.alerts().forEach(this::publish);
+    return t;
+  }
+
+  private void publish(CanaryEvent e) {
+    events.add(e);
+    try {
+      sink.event(canary, e);
+    } catch (RuntimeException x) {
+      problems.add("event sink failed on \"" + e.message() + "\": " + CommandExecutor.message(x));
+    }
+  }
+
+  private void publish(Alert a) {
+    alerts.add(a);
+    try {
+      sink.alert(canary, a);
+    } catch (RuntimeException x) {
+      problems.add("event sink failed on alert \"" + a.message() + "\": " + CommandExecutor.message(x));
+    }
+  }
+}

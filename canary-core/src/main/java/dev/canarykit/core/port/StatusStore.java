@@ -1,0 +1,29 @@
+package dev.canarykit.core.port;
+
+import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.CanaryStatus;
+
+/**
+ * Persists Canary status with optimistic concurrency (flagger-behaviour.md §2). The version token is opaque (a
+ * Kubernetes {@code resourceVersion}); a write succeeds only when the stored version still equals the one read.
+ */
+public interface StatusStore {
+
+  /**
+   * Reads a Canary's status.
+   *
+   * @param namespace the Canary's namespace
+   * @param name the Canary's name
+   * @return the status and its version ({@link CanaryStatus#initial()} for a Canary without status yet), or
+   *     {@link StatusRead.Failed}
+   */
+  StatusRead read(String namespace, String name);
+
+  /**
+   * Replaces the Canary's status if its version is still {@code expectedVersion}.
+   *
+   * @return {@link StatusWrite.Written} with the new version, {@link StatusWrite.Conflict} when the version moved
+   *     on (nothing is written), or {@link StatusWrite.Failed}
+   */
+  StatusWrite write(Canary canary, String expectedVersion, CanaryStatus status);
+}

@@ -32,6 +32,7 @@ final class World {
   Readiness canaryReadiness = Readiness.READY;
   Outcome.Routes routes = null;
   int routerFailures = 0;
+  String readRoutesError = null;
   boolean promoteFails = false;
   final Map<String, Deque<Outcome>> hookAnswers = new HashMap<>();
   final Map<String, Outcome.MetricResult> metrics = new HashMap<>();
@@ -123,7 +124,7 @@ final class World {
       return Outcome.OK;
     }
     if (c instanceof Command.ReadRoutes) {
-      return routes == null ? new Outcome.Failed("VirtualService podinfo.test not found") : routes;
+      return readRoutesError != null ? new Outcome.Failed(readRoutesError) : routes;
     }
     if (c instanceof Command.SetRoutes s) {
       if (routerFailures > 0) {

@@ -1,7 +1,11 @@
 package dev.canarykit.core.model;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -9,6 +13,8 @@ import java.util.Optional;
  * timeouts and prints durations in its event texts.
  */
 public final class GoDuration {
+  private static final BigInteger MAX_NANOS = BigInteger.valueOf(Long.MAX_VALUE);
+
   private GoDuration() {}
 
   /**
@@ -32,29 +38,46 @@ public final class GoDuration {
     if (rest.isEmpty()) {
       return Optional.empty();
     }
-    BigDecimal nanos = BigDecimal.ZERO;
+    BigInteger nanos = BigInteger.ZERO;
     int i = 0;
     while (i < rest.length()) {
       int start = i;
-      while (i < rest.length() && (Character.isDigit(rest.charAt(i)) || rest.charAt(i) == '.')) {
+      while (i < rest.length() && isNumberChar(rest.charAt(i))) {
         i++;
       }
       String number = rest.substring(start, i);
       int unitStart = i;
-      while (i < rest.length() && !Character.isDigit(rest.charAt(i)) && rest.charAt(i) != '.') {
+      while (i < rest.length() && !isNumberChar(rest.charAt(i))) {
         i++;
       }
       Long unit = unitNanos(rest.substring(unitStart, i));
       if (unit == null || !validNumber(number)) {
         return Optional.empty();
       }
-      nanos = nanos.add(new BigDecimal(number.endsWith(".") ? number + "0" : number).multiply(BigDecimal.valueOf(unit)));
+      nanos = nanos.add(termNanos(number, unit));
     }
-    if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+    BigInteger limit = negative ? MAX_NANOS.add(BigInteger.ONE) : MAX_NANOS;
+    if (nanos.compareTo(limit) > 0) {
       return Optional.empty();
     }
-    long n = nanos.longValue();
-    return Optional.of(Duration.ofNanos(negative ? -n : n));
+    return Optional.of(Duration.ofNanos((negative ? nanos.negate() : nanos).longValueExact()));
+  }
+
+  /** One {@code <number><unit>} term in nanoseconds; like Go, a fraction's sub-nanosecond part is dropped. */
+  private static BigInteger termNanos(String number, long unit) {
+    int dot = number.indexOf('.');
+    String whole = dot < 0 ? number : number.substring(0, dot);
+    String fraction = dot < 0 ? "" : number.substring(dot + 1);
+    BigInteger u = BigInteger.valueOf(unit);
+    BigInteger w = whole.isEmpty() ? BigInteger.ZERO : new BigInteger(whole).multiply(u);
+    if (fraction.isEmpty()) {
+      return w;
+    }
+    return w.add(new BigInteger(fraction).multiply(u).divide(BigInteger.TEN.pow(fraction.length())));
+  }
+
+  private static boolean isNumberChar(char c) {
+    return c >= '0' && c <= '9' || c == '.';
   }
 
   /** Whether {@code s} is a valid Go duration. */
@@ -83,15 +106,20 @@ public final class GoDuration {
     }
   }
 
-  /** Formats like Go's {@code time.Duration.String()}: {@code 800ms}, {@code 1.2s}, {@code 1m30s}, {@code 0s}. */
+  /**
+   * Formats like Go's {@code time.Duration.String()}: {@code 800ms}, {@code 1.2s}, {@code 1m30s}, {@code 1h0m0s},
+   * {@code 0s}.
+   *
+   * @throws ArithmeticException if {@code d} does not fit in Go's range (about 292 years)
+   */
   public static String format(Duration d) {
     long nanos = d.toNanos();
     if (nanos == 0) {
       return "0s";
     }
     String sign = nanos < 0 ? "-" : "";
-    long u = Math.abs(nanos);
-    if (u < 1_000_000_000L) {
+    long u = nanos < 0 ? -nanos : nanos; // unsigned: -Long.MIN_VALUE is 2^63
+    if (Long.compareUnsigned(u, 1_000_000_000L) < 0) {
       if (u < 1_000L) {
         return sign + u + "ns";
       }
@@ -101,9 +129,9 @@ public final class GoDuration {
       return sign + fraction(u, 1_000_000L) + "ms";
     }
     StringBuilder out = new StringBuilder(sign);
-    long hours = u / 3_600_000_000_000L;
-    long minutes = u / 60_000_000_000L % 60;
-    long secNanos = u % 60_000_000_000L;
+    long hours = Long.divideUnsigned(u, 3_600_000_000_000L);
+    long minutes = Long.divideUnsigned(u, 60_000_000_000L) % 60;
+    long secNanos = Long.remainderUnsigned(u, 60_000_000_000L);
     if (hours > 0) {
       out.append(hours).append('h');
     }
@@ -114,13 +142,15 @@ public final class GoDuration {
   }
 
   private static String fraction(long value, long unit) {
-    BigDecimal v = BigDecimal.valueOf(value).divide(BigDecimal.valueOf(unit)).stripTrailingZeros();
+    BigDecimal v = new BigDecimal(Long.toUnsignedString(value)).divide(BigDecimal.valueOf(unit)).stripTrailingZeros();
     return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();
   }
 
   /**
-   * Formats a number as Go's {@code %v} does for a float64: shortest representation, no trailing {@code .0}
-   * ({@code 99}, {@code 99.5}, {@code 1e+21}).
+   * Formats a number as Go's {@code %v} does for a float64 ({@code strconv.FormatFloat(v, 'g', -1, 64)}): the
+   * shortest digits that read back as {@code v}, no trailing {@code .0}, and an exponent when it is below -4 or
+   * at least 6 ({@code 99}, {@code 99.5}, {@code 123456}, {@code 1e+06}, {@code 1.5e-05}, {@code -0}, {@code +Inf},
+   * {@code NaN}).
    */
   public static String formatNumber(double v) {
     if (Double.isNaN(v)) {
@@ -129,17 +159,30 @@ public final class GoDuration {
     if (Double.isInfinite(v)) {
       return v > 0 ? "+Inf" : "-Inf";
     }
+    String sign = Double.doubleToRawLongBits(v) < 0 ? "-" : "";
     if (v == 0) {
-      return "0";
+      return sign + "0";
     }
-    BigDecimal b = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+    BigDecimal b = shortest(Math.abs(v));
     int exponent = b.precision() - b.scale() - 1;
-    if (exponent < -4 || exponent >= 21) {
-      String digits = b.unscaledValue().abs().toString();
+    if (exponent < -4 || exponent >= 6) {
+      String digits = b.unscaledValue().toString();
       String mantissa = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
-      String exp = String.format(java.util.Locale.ROOT, "%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));
-      return (v < 0 ? "-" : "") + mantissa + "e" + exp;
+      String exp = String.format(Locale.ROOT, "%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));
+      return sign + mantissa + "e" + exp;
     }
-    return b.scale() < 0 ? b.setScale(0).toPlainString() : b.toPlainString();
+    return sign + (b.scale() < 0 ? b.setScale(0).toPlainString() : b.toPlainString());
+  }
+
+  /** The decimal with the fewest significant digits that converts back to {@code v} (positive, finite). */
+  private static BigDecimal shortest(double v) {
+    BigDecimal exact = new BigDecimal(v);
+    for (int digits = 1; digits < 17; digits++) {
+      BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      if (candidate.doubleValue() == v) {
+        return candidate.stripTrailingZeros();
+      }
+    }
+    return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
   }
 }

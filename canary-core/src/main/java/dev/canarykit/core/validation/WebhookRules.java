@@ -1,0 +1,38 @@
+package dev.canarykit.core.validation;
+
+import dev.canarykit.core.model.GoDuration;
+import dev.canarykit.core.model.WebhookSpec;
+import dev.canarykit.core.model.WebhookType;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Rules for one {@code spec.analysis.webhooks[i]}: name, type, URL, timeout and retries. */
+final class WebhookRules {
+  private static final String TYPES =
+      Arrays.stream(WebhookType.values()).map(WebhookType::wireName).collect(Collectors.joining(", "));
+
+  private WebhookRules() {}
+
+  static void check(WebhookSpec w, Violations v) {
+    v.missing("name", w.name());
+    if (WebhookType.fromWire(w.type()).isEmpty()) {
+      v.add("type", w.type(), "must be one of " + TYPES + " (empty means rollout)");
+    }
+    if (!v.missing("url", w.url()) && !Names.isHttpUrl(w.url())) {
+      v.add("url", w.url(), "must be an absolute http or https URL with a host, e.g. http://flagger-loadtester.test/");
+    }
+    checkTimeout(w.timeout(), v);
+    v.atLeast("retries", w.retries(), 0);
+  }
+
+  private static void checkTimeout(String timeout, Violations v) {
+    if (timeout == null || timeout.isEmpty()) {
+      return;
+    }
+    if (!GoDuration.isValid(timeout)) {
+      v.add("timeout", timeout, "must be a Go duration such as 10s, 1m or 1m30s (empty means 10s)");
+    } else if (GoDuration.parse(timeout).orElseThrow().isNegative()) {
+      v.add("timeout", timeout, "must not be negative");
+    }
+  }
+}

@@ -1,5 +1,7 @@
 package dev.canarykit.core.validation;
 
+import java.util.Objects;
+
 /**
  * One thing wrong with a Canary.
  *
@@ -10,6 +12,16 @@ package dev.canarykit.core.validation;
  * @param message what is allowed
  */
 public record Violation(String path, Object value, String message) {
+  /**
+   * Creates a violation.
+   *
+   * @throws NullPointerException if {@code path} or {@code message} is {@code null}
+   */
+  public Violation {
+    Objects.requireNonNull(path, "path == null");
+    Objects.requireNonNull(message, "message == null");
+  }
+
   @Override
   public String toString() {
     return path + ": " + message + (value == null ? "" : " (was " + value + ")");

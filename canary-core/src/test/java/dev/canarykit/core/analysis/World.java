@@ -44,6 +44,8 @@ final class World {
   final List<CanaryStatus> tickStarts = new ArrayList<>();
   final List<Instant> tickTimes = new ArrayList<>();
   int promotions = 0;
+  /** Answers a command before the default rules when it returns non-null (random worlds in property tests). */
+  java.util.function.Function<Command, Outcome> override = c -> null;
 
   World(Canary canary) {
     machine = CanaryAnalysis.of(canary);
@@ -101,6 +103,13 @@ final class World {
 
   private Outcome execute(Command c) {
     commands.add(c);
+    Outcome forced = override.apply(c);
+    if (forced != null) {
+      if (forced instanceof Outcome.Routes r) {
+        routes = r;
+      }
+      return forced;
+    }
     if (c instanceof Command.ObserveTarget) {
       return new Outcome.Revision(targetHash, configs);
     }

@@ -32,9 +32,6 @@ final class AnalysisRules {
     checkNumbers(a, v);
     checkStepWeights(a.stepWeights(), v.at("stepWeights"));
     checkProgress(spec, a, v);
-    if (!a.match().isEmpty() && a.iterationsOrZero() == 0) {
-      v.add("match", a.match(), "A/B testing (match) needs iterations > 0; without it the match is ignored");
-    }
     if (a.sessionAffinity() != null) {
       SessionAffinityRules.check(a.sessionAffinity(), v.at("sessionAffinity"));
     }

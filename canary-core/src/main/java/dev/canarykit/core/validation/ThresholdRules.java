@@ -14,9 +14,12 @@ final class ThresholdRules {
 
   static void check(MetricSpec m, Violations v) {
     ThresholdRange r = m.thresholdRange();
-    if (r == null && m.threshold() == null || r != null && r.min() == null && r.max() == null) {
+    boolean unbounded = r == null && m.threshold() == null || r != null && r.min() == null && r.max() == null;
+    // Built-ins without a bound check nothing (harmless, and common in Flagger YAML); a custom metric without a
+    // bound fails on every positive value, which is never what its author meant.
+    if (unbounded && m.kind() != MetricSpec.Kind.BUILTIN) {
       v.add("thresholdRange", r, "is required: set min and/or max (or the deprecated threshold); without a bound"
-          + " a custom metric fails on any positive value and a built-in one checks nothing");
+          + " a custom metric fails on any positive value");
     }
     if (m.threshold() != null && m.threshold().isNaN()) {
       v.add("threshold", m.threshold(), "must be a number");

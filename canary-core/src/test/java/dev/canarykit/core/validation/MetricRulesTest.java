@@ -68,6 +68,7 @@ class MetricRulesTest {
     ThresholdRange open = new ThresholdRange(null, null);
     assertSingle(withMetric(MetricSpec.template("error-rate", REF, open, "1m")), M + ".thresholdRange", open);
     assertValid(withMetric(new MetricSpec("error-rate", "1m", null, 1.0, REF, Map.of(), null)));
+    assertValid(withMetric(MetricSpec.of("request-success-rate", null, "1m")));
   }
 
   @Test

@@ -1,0 +1,39 @@
+package dev.canarykit.core.driver;
+
+import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.port.WorkloadStore;
+import java.lang.reflect.Proxy;
+import java.util.List;
+
+/** Port implementations for driver tests. */
+final class Ports {
+  private Ports() {}
+
+  /** An implementation of {@code port} whose every method throws {@code new IllegalStateException(message)}. */
+  static <T> T throwing(Class<T> port, String message) {
+    Object proxy = Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (p, m, args) -> {
+      if (m.getDeclaringClass() == Object.class) {
+        return m.getName().equals("toString") ? "throwing " + port.getSimpleName() : null;
+      }
+      throw new IllegalStateException(message);
+    });
+    return port.cast(proxy);
+  }
+
+  /** An implementation of {@code port} whose every method returns {@code null}. */
+  static <T> T returningNull(Class<T> port) {
+    return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (p, m, args) -> null));
+  }
+
+  /** A workload store whose readiness records {@code "<workload> <threshold> <deadline> <now>"} and is ready. */
+  static WorkloadStore recordingReadiness(List<String> seen) {
+    return WorkloadStore.class.cast(Proxy.newProxyInstance(WorkloadStore.class.getClassLoader(),
+        new Class<?>[] {WorkloadStore.class}, (p, m, args) -> {
+          if (!m.getName().equals("readiness")) {
+            return Outcome.OK;
+          }
+          seen.add(args[1] + " " + args[2] + " " + args[3] + " " + args[4]);
+          return Outcome.Readiness.READY;
+        }));
+  }
+}

@@ -1,6 +1,11 @@
 package dev.canarykit.core.driver;
 
 import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.CanaryStatus;
+import dev.canarykit.core.port.StatusRead;
+import dev.canarykit.core.port.StatusStore;
+import dev.canarykit.core.port.StatusWrite;
 import dev.canarykit.core.port.WorkloadStore;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -35,5 +40,20 @@ final class Ports {
           seen.add(args[1] + " " + args[2] + " " + args[3] + " " + args[4]);
           return Outcome.Readiness.READY;
         }));
+  }
+
+  /** A status store that reads from {@code delegate} and throws {@code message} on every write. */
+  static StatusStore throwingOnWrite(StatusStore delegate, String message) {
+    return new StatusStore() {
+      @Override
+      public StatusRead read(String namespace, String name) {
+        return delegate.read(namespace, name);
+      }
+
+      @Override
+      public StatusWrite write(Canary canary, String expectedVersion, CanaryStatus status) {
+        throw new IllegalStateException(message);
+      }
+    };
   }
 }

@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * canarykit's revision hashes: the first 8 bytes (16 hex digits) of SHA-256 over canonical JSON (sorted keys, no
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  * Flagger carries hashes of another shape; {@link #isCanarykitHash} tells them apart (docs/decisions.md).
  */
 public final class Hashes {
-  private static final Pattern OWN = Pattern.compile("[0-9a-f]{16}");
-
   private Hashes() {}
 
   /** The hash of a JSON-like tree (maps, lists, strings, numbers, booleans, null). */
@@ -31,7 +28,16 @@ public final class Hashes {
 
   /** Whether {@code hash} has the shape canarykit writes. */
   public static boolean isCanarykitHash(String hash) {
-    return hash != null && OWN.matcher(hash).matches();
+    if (hash == null || hash.length() != 16) {
+      return false;
+    }
+    for (int i = 0; i < 16; i++) {
+      char c = hash.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Canonical JSON: object keys sorted, no whitespace, strings escaped as JSON requires. */

@@ -30,6 +30,7 @@ import java.util.Objects;
  */
 public final class CanaryAnalysis {
   private final Canary canary;
+  private final ChecksumMemo checksums = new ChecksumMemo();
 
   private CanaryAnalysis(Canary canary) {
     this.canary = canary;
@@ -62,7 +63,7 @@ public final class CanaryAnalysis {
     Objects.requireNonNull(status, "status == null");
     Objects.requireNonNull(input, "input == null");
     Objects.requireNonNull(now, "now == null");
-    Tick tick = new Tick(canary, status, input, now);
+    Tick tick = new Tick(canary, status, input, now, checksums);
     try {
       new TickFlow(tick).run();
     } catch (Tick.Suspend s) {

@@ -1,6 +1,5 @@
 package dev.canarykit.core.analysis;
 
-import dev.canarykit.core.model.Hashes;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.model.Severity;
 import dev.canarykit.core.model.WebhookSpec;
@@ -16,7 +15,7 @@ final class Hooks {
 
   /** Calls one hook; returns the failure message, or {@code null} on success. */
   private String call(WebhookSpec hook, Phase phase) {
-    String checksum = Hashes.webhookChecksum(t.status().current().lastAppliedSpec(),
+    String checksum = t.checksums().checksum(t.status().current().lastAppliedSpec(),
         t.status().current().trackedConfigs());
     Outcome o = t.await(new Command.CallWebhook(hook, phase, checksum), Outcome.Ok.class);
     return o instanceof Outcome.Failed f ? f.message() : null;

@@ -108,44 +108,51 @@ final class MetricChecks {
     /** Success rate and custom metrics; {@code null} when the value passes. */
     private static String valueFailure(MetricSpec m, double v) {
       boolean rate = MetricSpec.REQUEST_SUCCESS_RATE.equals(m.name()) && m.kind() == Kind.BUILTIN;
-      String label = rate ? "success rate " + String.format(ROOT, "%.2f", v) + "%"
-          : m.name() + " " + String.format(ROOT, "%.2f", v);
       String unit = rate ? "%" : "";
       if (m.thresholdRange() != null) {
         Double min = m.thresholdRange().min();
         Double max = m.thresholdRange().max();
         if (min != null && v < min) {
-          return label + " < " + GoDuration.formatNumber(min) + unit;
+          return label(m, v, rate) + " < " + GoDuration.formatNumber(min) + unit;
         }
         if (max != null && v > max) {
-          return label + " > " + GoDuration.formatNumber(max) + unit;
+          return label(m, v, rate) + " > " + GoDuration.formatNumber(max) + unit;
         }
         return null;
       }
       double threshold = m.threshold() == null ? 0 : m.threshold();
       if (rate) {
-        return threshold > v ? label + " < " + GoDuration.formatNumber(threshold) + unit : null;
+        return threshold > v ? label(m, v, true) + " < " + GoDuration.formatNumber(threshold) + unit : null;
       }
-      return v > threshold ? label + " > " + GoDuration.formatNumber(threshold) : null;
+      return v > threshold ? label(m, v, false) + " > " + GoDuration.formatNumber(threshold) : null;
+    }
+
+    /** Built only on failure: formatting is the costly part of a passing check. */
+    private static String label(MetricSpec m, double v, boolean rate) {
+      String value = String.format(ROOT, "%.2f", v);
+      return rate ? "success rate " + value + "%" : m.name() + " " + value;
     }
 
     /** P99 duration in milliseconds, truncated to whole milliseconds as Flagger does. */
     private static String durationFailure(MetricSpec m, double v) {
       Duration value = millis(v);
-      String label = "request duration " + GoDuration.format(value);
       if (m.thresholdRange() != null) {
         Double min = m.thresholdRange().min();
         Double max = m.thresholdRange().max();
         if (min != null && value.compareTo(millis(min)) < 0) {
-          return label + " < " + GoDuration.format(millis(min));
+          return durationLabel(value) + " < " + GoDuration.format(millis(min));
         }
         if (max != null && value.compareTo(millis(max)) > 0) {
-          return label + " > " + GoDuration.format(millis(max));
+          return durationLabel(value) + " > " + GoDuration.format(millis(max));
         }
         return null;
       }
       Duration threshold = millis(m.threshold() == null ? 0 : m.threshold());
-      return value.compareTo(threshold) > 0 ? label + " > " + GoDuration.format(threshold) : null;
+      return value.compareTo(threshold) > 0 ? durationLabel(value) + " > " + GoDuration.format(threshold) : null;
+    }
+
+    private static String durationLabel(Duration value) {
+      return "request duration " + GoDuration.format(value);
     }
 
     private static Duration millis(double ms) {

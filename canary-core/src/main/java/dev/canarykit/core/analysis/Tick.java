@@ -27,7 +27,10 @@ final class Tick {
   private final List<Alert> alerts = new ArrayList<>();
   private int cursor;
 
-  Tick(Canary canary, CanaryStatus start, TickInput input, Instant now) {
+  private final ChecksumMemo checksums;
+
+  Tick(Canary canary, CanaryStatus start, TickInput input, Instant now, ChecksumMemo checksums) {
+    this.checksums = checksums;
     this.canary = canary;
     this.spec = canary.spec();
     this.analysis = spec.analysisOrEmpty();
@@ -35,6 +38,10 @@ final class Tick {
     this.outcomes = input.outcomes();
     this.entropy = input.entropy();
     this.status = new StatusOps(canary, start, now);
+  }
+
+  ChecksumMemo checksums() {
+    return checksums;
   }
 
   StatusOps status() {

@@ -13,4 +13,5 @@ if ! command -v prometheus >/dev/null 2>&1; then
 fi
 # The package may start a system Prometheus on :9090; the tests start their own on free loopback ports.
 
-exec mvn -B verify "$@"
+mvn -B verify "$@"
+bash scripts/check-jars.sh

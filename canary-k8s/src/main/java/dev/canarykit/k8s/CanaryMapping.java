@@ -1,0 +1,75 @@
+package dev.canarykit.k8s;
+
+import dev.canarykit.core.model.AutoscalerRef;
+import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.CanarySpec;
+import dev.canarykit.core.model.LocalRef;
+import dev.canarykit.core.model.TargetRef;
+import dev.canarykit.k8s.resource.CanaryResource;
+import dev.canarykit.k8s.resource.CanaryResourceSpec;
+import dev.canarykit.k8s.resource.CanaryResourceSpec.AutoscalerReference;
+import dev.canarykit.k8s.resource.CanaryResourceSpec.ObjectReference;
+
+/**
+ * Maps a Flagger {@link CanaryResource} to the core {@link Canary}. The mapping never fails: whatever is wrong is
+ * left for {@link Canary#validate()} to report with its path.
+ *
+ * <pre>{@code
+ * Canary canary = CanaryMapping.toCore(resource);
+ * List<Violation> problems = canary.validate();
+ * }</pre>
+ *
+ * <p>{@code spec.analysis} wins over the legacy {@code spec.canaryAnalysis}, as in Flagger.
+ */
+public final class CanaryMapping {
+  private CanaryMapping() {}
+
+  /** The core Canary of {@code resource} (name and namespace from its metadata). */
+  public static Canary toCore(CanaryResource resource) {
+    var meta = resource.getMetadata();
+    return toCore(meta == null ? null : meta.getName(), meta == null ? null : meta.getNamespace(),
+        resource.getSpec());
+  }
+
+  /** The core Canary named {@code name} in {@code namespace} with {@code spec}; a {@code null} spec stays null. */
+  public static Canary toCore(String name, String namespace, CanaryResourceSpec spec) {
+    return new Canary(name, namespace, spec == null ? null : spec(spec));
+  }
+
+  /** Whether the analysis comes from the legacy {@code canaryAnalysis} field. */
+  static boolean usesLegacyAnalysis(CanaryResourceSpec spec) {
+    return spec != null && spec.analysis() == null && spec.canaryAnalysis() != null;
+  }
+
+  private static CanarySpec spec(CanaryResourceSpec s) {
+    return CanarySpec.builder(target(s.targetRef()), ServiceMapping.toCore(s.service()))
+        .autoscalerRef(autoscaler(s.autoscalerRef()))
+        .ingressRef(local(s.ingressRef()))
+        .routeRef(local(s.routeRef()))
+        .progressDeadlineSeconds(s.progressDeadlineSeconds())
+        .skipAnalysis(Boolean.TRUE.equals(s.skipAnalysis()))
+        .suspend(Boolean.TRUE.equals(s.suspend()))
+        .revertOnDeletion(Boolean.TRUE.equals(s.revertOnDeletion()))
+        .provider(s.provider())
+        .metricsServer(s.metricsServer())
+        .analysis(AnalysisMapping.toCore(s.analysis() != null ? s.analysis() : s.canaryAnalysis()))
+        .build();
+  }
+
+  private static TargetRef target(ObjectReference r) {
+    return r == null ? null : new TargetRef(r.apiVersion(), r.kind(), r.name());
+  }
+
+  private static LocalRef local(ObjectReference r) {
+    return r == null ? null : new LocalRef(r.apiVersion(), r.kind(), r.name());
+  }
+
+  private static AutoscalerRef autoscaler(AutoscalerReference r) {
+    if (r == null) {
+      return null;
+    }
+    var replicas = r.primaryScalerReplicas() == null ? null : new AutoscalerRef.PrimaryScalerReplicas(
+        r.primaryScalerReplicas().minReplicas(), r.primaryScalerReplicas().maxReplicas());
+    return new AutoscalerRef(r.apiVersion(), r.kind(), r.name(), replicas);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.canarykit.k8s;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarykit.core.validation.Violation;
+import dev.canarykit.k8s.resource.AlertProviderResourceSpec;
+import dev.canarykit.k8s.resource.CanaryResourceSpec;
+import dev.canarykit.k8s.resource.CanaryResourceStatus;
+import dev.canarykit.k8s.resource.ConditionsStatus;
+import dev.canarykit.k8s.resource.MetricTemplateResourceSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks raw Kubernetes documents (parsed YAML or JSON) of Flagger's kinds, offline.
+ *
+ * <pre>{@code
+ * DocumentCheck c = FlaggerDocuments.check(yamlMapper.readTree(text));
+ * c.violations().forEach(v -> System.out.println(v.path() + ": " + v.message()));
+ * }</pre>
+ *
+ * <p>{@code flagger.app/v1beta1} {@code Canary}, {@code MetricTemplate} and {@code AlertProvider} documents are
+ * mapped to the core model and validated by it; every other document is returned unchecked. Fields that are not
+ * in Flagger's schema, and Flagger fields canarykit does not use, become {@link FieldWarning}s, never violations.
+ * A field of the wrong type is one violation at that field. A template or provider reference is never resolved.
+ */
+public final class FlaggerDocuments {
+  /** The kinds that are checked. */
+  public static final Set<String> KINDS = Set.of("Canary", "MetricTemplate", "AlertProvider");
+  private static final Set<String> TOP_LEVEL = Set.of("apiVersion", "kind", "metadata", "spec", "status");
+
+  private FlaggerDocuments() {}
+
+  /**
+   * Checks one document.
+   *
+   * @param doc a JSON object (a parsed Kubernetes document), not {@code null}
+   * @return the verdict; {@link DocumentCheck#checked()} is false for kinds other than Flagger's
+   */
+  public static DocumentCheck check(JsonNode doc) {
+    String apiVersion = text(doc.get("apiVersion"));
+    String kind = text(doc.get("kind"));
+    String name = text(doc.path("metadata").get("name"));
+    String namespace = text(doc.path("metadata").get("namespace"));
+    String shownNs = namespace == null || namespace.isEmpty() ? "default" : namespace;
+    String shownName = name == null ? "" : name;
+    if (!FlaggerApi.API_VERSION.equals(apiVersion) || !KINDS.contains(kind)) {
+      return new DocumentCheck(apiVersion, kind, shownNs, shownName, false, List.of(), List.of());
+    }
+    List<FieldWarning> warnings = new ArrayList<>();
+    doc.properties().stream().map(java.util.Map.Entry::getKey).forEach(f -> {
+      if (!TOP_LEVEL.contains(f)) {
+        warnings.add(new FieldWarning(f, FieldWarning.UNKNOWN));
+      }
+    });
+    List<Violation> violations = switch (kind) {
+      case "Canary" -> canary(doc, name, namespace, warnings);
+      case "MetricTemplate" -> metricTemplate(doc, name, namespace, warnings);
+      default -> alertProvider(doc, name, namespace, warnings);
+    };
+    return new DocumentCheck(apiVersion, kind, shownNs, shownName, true, violations, warnings);
+  }
+
+  private static List<Violation> canary(JsonNode doc, String name, String ns, List<FieldWarning> warnings) {
+    UnknownFields.find(doc.get("spec"), CanaryResourceSpec.class, "spec", warnings);
+    UnknownFields.find(doc.get("status"), CanaryResourceStatus.class, "status", warnings);
+    var read = SpecReader.read(doc.get("spec"), CanaryResourceSpec.class, "spec");
+    if (read.error() != null) {
+      return List.of(read.error());
+    }
+    UnusedFields.find(read.value(), warnings);
+    List<Violation> violations = CanaryMapping.toCore(name, ns, read.value()).validate();
+    return CanaryMapping.usesLegacyAnalysis(read.value()) ? legacy(violations) : violations;
+  }
+
+  private static List<Violation> legacy(List<Violation> violations) {
+    return violations.stream().map(v -> v.path().startsWith("spec.analysis")
+        ? new Violation("spec.canaryAnalysis" + v.path().substring("spec.analysis".length()), v.value(),
+            v.message())
+        : v).toList();
+  }
+
+  private static List<Violation> metricTemplate(JsonNode doc, String name, String ns, List<FieldWarning> warnings) {
+    UnknownFields.find(doc.get("spec"), MetricTemplateResourceSpec.class, "spec", warnings);
+    UnknownFields.find(doc.get("status"), ConditionsStatus.class, "status", warnings);
+    var read = SpecReader.read(doc.get("spec"), MetricTemplateResourceSpec.class, "spec");
+    return read.error() != null ? List.of(read.error()) : MetricTemplateMapping.validate(name, ns, read.value());
+  }
+
+  private static List<Violation> alertProvider(JsonNode doc, String name, String ns, List<FieldWarning> warnings) {
+    UnknownFields.find(doc.get("spec"), AlertProviderResourceSpec.class, "spec", warnings);
+    UnknownFields.find(doc.get("status"), ConditionsStatus.class, "status", warnings);
+    var read = SpecReader.read(doc.get("spec"), AlertProviderResourceSpec.class, "spec");
+    if (read.error() != null) {
+      return List.of(read.error());
+    }
+    if (read.value() == null) {
+      List<Violation> out = new ArrayList<>(MetadataChecks.check(name, ns));
+      out.add(new Violation("spec", null, "is required"));
+      return out;
+    }
+    List<Violation> out = new ArrayList<>(AlertProvider.of(name, ns, read.value()).validate());
+    var ref = read.value().secretRef();
+    if (ref != null && (ref.name() == null || ref.name().isEmpty())) {
+      out.add(new Violation("spec.secretRef.name", null, "is required"));
+    }
+    return out;
+  }
+
+  private static String text(JsonNode n) {
+    return n == null || n.isNull() || !n.isValueNode() ? null : n.asText();
+  }
+}

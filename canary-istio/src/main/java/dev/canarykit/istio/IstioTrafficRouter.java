@@ -1,0 +1,86 @@
+package dev.canarykit.istio;
+
+import dev.canarykit.core.analysis.Command;
+import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.port.TrafficRouter;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.function.Supplier;
+
+/**
+ * The {@link TrafficRouter} for Istio: the VirtualService {@code <svc>} and the DestinationRules
+ * {@code <svc>-primary} and {@code <svc>-canary}, written through {@code networking.istio.io/v1} as Flagger
+ * writes them (flagger-behaviour.md §4.2, §4.3, §1.17, §3.7).
+ *
+ * <p>Every write carries the resourceVersion it was decided on; when the object changed in between, the write
+ * is rejected and decided again from a fresh read. Nothing is written when nothing changed. Failures are
+ * returned as {@link Outcome.Failed}, never thrown.
+ *
+ * <pre>{@code
+ * TrafficRouter router = new IstioTrafficRouter(client);
+ * router.reconcile(canary);                                      // 100/0 on create
+ * router.setRoutes(canary, new Command.SetRoutes(90, 10, false, null));
+ * router.readRoutes(canary);                                     // Routes[90, 10, false]
+ * }</pre>
+ *
+ * <p>The client is the caller's: the router never closes it.
+ */
+public final class IstioTrafficRouter implements TrafficRouter {
+  private final DestinationRules destinationRules;
+  private final VirtualServices virtualServices;
+  private final Revert revert;
+
+  /** A router that sets the {@code flagger.app/v1beta1} Canary, when it exists, as owner of what it creates. */
+  public IstioTrafficRouter(KubernetesClient client) {
+    this(client, CanaryOwners.lookup(client));
+  }
+
+  /** A router with the given owner policy (for example {@link CanaryOwners#none()}). */
+  public IstioTrafficRouter(KubernetesClient client, CanaryOwners owners) {
+    this(new IstioObjects(client), owners);
+  }
+
+  IstioTrafficRouter(IstioObjects objects, CanaryOwners owners) {
+    this.destinationRules = new DestinationRules(objects, owners);
+    this.virtualServices = new VirtualServices(objects, owners);
+    this.revert = new Revert(objects, virtualServices);
+  }
+
+  /** Reconciles {@code <svc>-canary}, {@code <svc>-primary}, then {@code <svc>}; stops at the first failure. */
+  @Override
+  public Outcome reconcile(Canary canary) {
+    ServiceNames names = ServiceNames.of(canary);
+    return guarded(canary, () -> {
+      Outcome canaryRule = destinationRules.reconcile(canary, names.canary());
+      if (!Outcome.OK.equals(canaryRule)) {
+        return canaryRule;
+      }
+      Outcome primaryRule = destinationRules.reconcile(canary, names.primary());
+      return Outcome.OK.equals(primaryRule) ? virtualServices.reconcile(canary) : primaryRule;
+    });
+  }
+
+  @Override
+  public Outcome readRoutes(Canary canary) {
+    return guarded(canary, () -> virtualServices.read(canary));
+  }
+
+  @Override
+  public Outcome setRoutes(Canary canary, Command.SetRoutes routes) {
+    return guarded(canary, () -> virtualServices.set(canary, RouteState.of(routes)));
+  }
+
+  @Override
+  public Outcome revert(Canary canary) {
+    return guarded(canary, () -> revert.run(canary));
+  }
+
+  private static Outcome guarded(Canary canary, Supplier<Outcome> call) {
+    try {
+      return call.get();
+    } catch (KubernetesClientException | IllegalArgumentException e) {
+      return new Outcome.Failed(VirtualServices.what(canary) + ": " + e.getMessage());
+    }
+  }
+}

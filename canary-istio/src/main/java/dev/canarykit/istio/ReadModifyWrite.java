@@ -1,0 +1,64 @@
+package dev.canarykit.istio;
+
+import dev.canarykit.core.analysis.Outcome;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Reads an object, decides a {@link Change} and writes it with the resourceVersion that was read. A conflict
+ * (409: the object changed in between, or was created in between) starts over from a fresh read, so a decision
+ * is never written over a newer object.
+ *
+ * @param <T> the object type
+ */
+final class ReadModifyWrite<T> {
+  /** Attempts before giving up on an object that keeps changing. */
+  static final int MAX_ATTEMPTS = 5;
+  private static final int CONFLICT = 409;
+
+  private final String what;
+  private final Supplier<T> read;
+  private final Consumer<T> create;
+  private final Consumer<T> update;
+
+  /**
+   * @param what the object's kind and {@code name.namespace}, for messages
+   * @param read returns the live object or {@code null}
+   * @param create creates an object
+   * @param update replaces an object, failing with 409 when its resourceVersion is stale
+   */
+  ReadModifyWrite(String what, Supplier<T> read, Consumer<T> create, Consumer<T> update) {
+    this.what = what;
+    this.read = read;
+    this.create = create;
+    this.update = update;
+  }
+
+  /** Runs {@code decide} on fresh reads until its change is written without conflict. */
+  Outcome run(String action, Function<T, Change<T>> decide) {
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      try {
+        Change<T> change = decide.apply(read.get());
+        return apply(change);
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != CONFLICT) {
+          return new Outcome.Failed(what + " " + action + " failed: " + e.getMessage());
+        }
+      }
+    }
+    return new Outcome.Failed(what + " " + action + " failed: it changed during each of " + MAX_ATTEMPTS
+        + " attempts (resourceVersion conflicts)");
+  }
+
+  private Outcome apply(Change<T> change) {
+    if (change.failure() != null) {
+      return new Outcome.Failed(change.failure());
+    }
+    if (change.object() != null) {
+      (change.create() ? create : update).accept(change.object());
+    }
+    return Outcome.OK;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.canarykit.prometheus;
+
+import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.MetricSpec;
+import dev.canarykit.core.port.MetricSource;
+import dev.canarykit.core.port.SecretResolver;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * The {@link MetricSource} for Prometheus (flagger-behaviour.md §5).
+ *
+ * <p>Built-in metrics ({@code request-success-rate}, {@code request-duration}) run Flagger's Istio queries
+ * ({@link BuiltinQueries}) against the Canary's {@code metricsServer}, else the default server; in-line
+ * {@code query} metrics are rendered the same way. Template metrics look their {@code MetricTemplate} up
+ * ({@link MetricTemplateLookup}; the reference's namespace defaults to the Canary's), read the provider's
+ * {@code secretRef} through the {@link SecretResolver} (key {@code token} for a bearer token, else
+ * {@code username} and {@code password}), and render the template's query. Every value substituted into PromQL is
+ * checked first (Kubernetes names, Prometheus durations, template variables): a crafted value fails the check with
+ * {@link QueryPlan.Reason#UNSAFE_VALUE} and is never sent.
+ *
+ * <p><b>Interval.</b> {@code {{ interval }}} is the metric's {@code interval}; a metric without one gets
+ * {@value MetricSpec#DEFAULT_INTERVAL}, for templates too. The core machine already defaults every metric's
+ * interval to {@value MetricSpec#DEFAULT_INTERVAL} before it asks; this source applies the same default when called
+ * directly (for example by the {@code check} command). Flagger renders an empty window for templates, which
+ * Prometheus rejects (docs/decisions.md).
+ *
+ * <p><b>Results.</b> See {@link PrometheusClient}: one sample is a value, an empty result or NaN is
+ * {@link Outcome.NoData} ({@code no values found}), anything else is an {@link Outcome.MetricError}. Template
+ * lookup, secret, provider and render failures are errors whose message is the complete Flagger event text
+ * ({@code setup = true}); query failures are prefixed by the machine.
+ *
+ * <p><b>For the {@code check} command.</b> {@link #plan(Canary, MetricSpec)} renders a metric's query without
+ * sending it, and {@link #execute(QueryPlan.Ready)} runs a plan and returns the raw value.
+ *
+ * <pre>{@code
+ * var source = PrometheusMetricSource.builder(URI.create("http://prometheus:9090"))
+ *     .client(PrometheusClient.builder().httpClient(http).build())
+ *     .templates(lookup).secrets(secretResolver).build();
+ * }</pre>
+ */
+public final class PrometheusMetricSource implements MetricSource {
+  /** The probe query (§5.6). */
+  public static final String PROBE_QUERY = "vector(1)";
+
+  private final PrometheusClient client;
+  private final QueryPlanner planner;
+  private final ProviderProbe probe;
+
+  private PrometheusMetricSource(Builder b) {
+    this.client = b.client == null ? PrometheusClient.builder().build() : b.client;
+    this.planner = new QueryPlanner(b.defaultServer, b.override, b.templates, b.secrets);
+    this.probe = new ProviderProbe(planner, client);
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @param defaultServer the metrics server for canaries without {@code metricsServer} and templates without an
+   *     address, e.g. {@link PrometheusDefaults#METRICS_SERVER}
+   */
+  public static Builder builder(URI defaultServer) {
+    return new Builder(Objects.requireNonNull(defaultServer, "defaultServer == null"));
+  }
+
+  @Override
+  public Outcome.MetricResult query(Canary canary, MetricSpec metric) {
+    QueryPlan plan = plan(canary, metric);
+    return plan instanceof QueryPlan.Ready ready ? execute(ready) : ((QueryPlan.Failed) plan).error();
+  }
+
+  /**
+   * Resolves and renders {@code metric}'s query without sending it.
+   *
+   * @return a ready plan (endpoint and whitespace-collapsed query) or why the metric cannot be queried
+   */
+  public QueryPlan plan(Canary canary, MetricSpec metric) {
+    try {
+      return planner.plan(canary, metric);
+    } catch (RuntimeException e) {
+      return new QueryPlan.Failed(QueryPlan.Reason.PROVIDER,
+          new Outcome.MetricError("cannot plan metric " + metric.name() + ": " + e.getClass().getSimpleName(), false));
+    }
+  }
+
+  /** Runs a ready plan: the raw value, no data or an error. */
+  public Outcome.MetricResult execute(QueryPlan.Ready plan) {
+    return client.instant(plan.endpoint(), plan.promql(), null);
+  }
+
+  /**
+   * Checks every provider the canary's metrics use with {@value #PROBE_QUERY} (§5.6).
+   *
+   * @return {@link Outcome#OK}, or {@link Outcome.Failed} with the first provider's error
+   */
+  @Override
+  public Outcome probe(Canary canary) {
+    return probe.probe(canary);
+  }
+
+  /** Builds a {@link PrometheusMetricSource}. */
+  public static final class Builder {
+    private final URI defaultServer;
+    private URI override;
+    private PrometheusClient client;
+    private MetricTemplateLookup templates = MetricTemplateLookup.NONE;
+    private SecretResolver secrets;
+
+    private Builder(URI defaultServer) {
+      this.defaultServer = defaultServer;
+    }
+
+    /** The HTTP side (timeouts, TLS, retries, breaker); default {@code PrometheusClient.builder().build()}. */
+    public Builder client(PrometheusClient c) {
+      this.client = Objects.requireNonNull(c, "client == null");
+      return this;
+    }
+
+    /** Where template metrics find their templates; default: none (every template metric fails its check). */
+    public Builder templates(MetricTemplateLookup lookup) {
+      this.templates = Objects.requireNonNull(lookup, "lookup == null");
+      return this;
+    }
+
+    /** Reads providers' {@code secretRef}; default: none (a template with a secretRef fails its check). */
+    public Builder secrets(SecretResolver resolver) {
+      this.secrets = Objects.requireNonNull(resolver, "resolver == null");
+      return this;
+    }
+
+    /** An address that replaces every provider address and metrics server (the {@code check --prometheus}). */
+    public Builder overrideAddress(URI address) {
+      this.override = Objects.requireNonNull(address, "address == null");
+      return this;
+    }
+
+    public PrometheusMetricSource build() {
+      return new PrometheusMetricSource(this);
+    }
+  }
+}

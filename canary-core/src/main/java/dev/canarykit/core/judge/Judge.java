@@ -1,0 +1,59 @@
+package dev.canarykit.core.judge;
+
+/**
+ * The anytime-valid canary-versus-primary judge (pure). Each interval it updates one e-process per test and
+ * decides:
+ * <ul>
+ *   <li>{@link Verdict#REGRESSION} when the equally weighted mean of the rollback e-values reaches 1/alpha (and the
+ *       strongest test has seen at least {@code minRollbackEvents} canary events). The tests compare the canary's
+ *       failure rate and its rates of requests slower than each latency edge with the primary's (ratio above
+ *       {@code rollbackRatio}), and the canary's own rates with its budgets (Flagger's thresholds). By Ville's
+ *       inequality a canary within every margin is rolled back with probability at most alpha over the whole
+ *       rollout, however often the judge looks and however the split moves.</li>
+ *   <li>{@link Verdict#NON_INFERIOR} when, for errors and for latency at the threshold, a non-inferiority test
+ *       (ratio below {@code promotionRatio}, or rate below the budget, each at alphaPromotion/2) reaches its bound.</li>
+ *   <li>{@link Verdict#INCONCLUSIVE} otherwise; {@link Verdict#NO_DATA} for an interval without requests.</li>
+ * </ul>
+ * An undecided rollout that reaches {@code horizonIntervals} takes {@code onHorizon} (default: promote, which is
+ * what Flagger concludes from passing checks; such promotions are outside the non-inferiority guarantee).
+ */
+public final class Judge {
+  private Judge() {}
+
+  /** Judges one more interval. */
+  public static Judgement judge(JudgeState state, IntervalCounts counts) {
+    JudgeConfig c = state.config();
+    if (counts.isEmpty()) {
+      return judgement(Verdict.NO_DATA, state, false);
+    }
+    JudgeState next = state.update(counts);
+    double bound = Math.log(1 / c.alpha());
+    if (next.rollbackLogE() >= bound && gatePasses(next, c)) {
+      return judgement(Verdict.REGRESSION, next, false);
+    }
+    double niBound = Math.log(2 / c.alphaPromotion());
+    if (next.errorsNonInferior(niBound) && next.latencyNonInferior(niBound)) {
+      return judgement(Verdict.NON_INFERIOR, next, false);
+    }
+    return judgement(Verdict.INCONCLUSIVE, next, next.intervals() >= c.horizonIntervals());
+  }
+
+  /** A verdict for an interval whose counts could not be read. */
+  public static Judgement error(JudgeState state) {
+    return judgement(Verdict.ERROR, state, false);
+  }
+
+  /** The strongest rollback test has seen enough canary events (a gate only removes rollbacks). */
+  private static boolean gatePasses(JudgeState s, JudgeConfig c) {
+    return s.rollbackTests().stream().max(java.util.Comparator.comparingDouble(TestResult::rollbackLogE))
+        .map(t -> t.canaryEvents() >= c.minRollbackEvents()).orElse(false);
+  }
+
+  private static Judgement judgement(Verdict v, JudgeState s, boolean horizon) {
+    JudgeConfig c = s.config();
+    Action action = horizon ? c.onHorizon() : c.action(v);
+    return new Judgement(v, action, s, s.rollbackTests(), s.nonInferiorityTests(), s.rollbackLogE(),
+        Math.log(1 / c.alpha()), Math.log(2 / c.alphaPromotion()), Math.min(1, Math.exp(-s.maxRollbackLogE())),
+        horizon, c.policyVersion());
+  }
+}

@@ -1,0 +1,71 @@
+package dev.canarykit.core.judge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.canarykit.core.simulation.Traffic;
+import dev.canarykit.core.simulation.VersionProfile;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A/A and boundary Monte Carlo (reference/sequential-testing.md §8): the judge looks at every interval of an
+ * hour-long rollout whose split walks 10% → 50%, over many seeds. A regression of its guarantee fails the build:
+ * the false-rollback rate must stay within alpha + 3 standard errors.
+ */
+class JudgeErrorControlTest {
+  private static final int RUNS = 1500;
+  private static final int INTERVALS = 60;
+  private static final JudgeConfig CONFIG = JudgeConfig.ofDefaults().with(0.01, 500);
+
+  /** Fraction of runs rolled back. */
+  static double rollbackRate(double rps, VersionProfile primary, VersionProfile canary, long seed) {
+    int rollbacks = 0;
+    for (int run = 0; run < RUNS; run++) {
+      SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + run);
+      JudgeState state = JudgeState.start(CONFIG);
+      for (int t = 0; t < INTERVALS; t++) {
+        double share = Math.min(0.5, 0.1 * (1 + t / 5));
+        Judgement j = Judge.judge(state, Traffic.interval(rnd, rps, 60, share, primary, canary));
+        state = j.state();
+        if (j.verdict() == Verdict.REGRESSION) {
+          rollbacks++;
+          break;
+        }
+      }
+    }
+    return (double) rollbacks / RUNS;
+  }
+
+  private static double limit() {
+    return CONFIG.alpha() + 3 * Math.sqrt(CONFIG.alpha() * (1 - CONFIG.alpha()) / RUNS);
+  }
+
+  @Test
+  void identicalVersionsAreRarelyRolledBack() {
+    VersionProfile same = new VersionProfile(0.005, 20, 150);
+    for (double rps : new double[] {1, 50, 300}) {
+      assertThat(rollbackRate(rps, same, same, 11)).as("A/A at %s rps", rps).isLessThanOrEqualTo(limit());
+    }
+  }
+
+  @Test
+  void aCanaryExactlyAtTheRollbackMarginIsRolledBackAtMostAlpha() {
+    VersionProfile primary = new VersionProfile(0.005, 20, 150);
+    VersionProfile atMargin = new VersionProfile(0.005 * CONFIG.rollbackRatio(), 20, 150);
+    assertThat(rollbackRate(300, primary, atMargin, 12)).isLessThanOrEqualTo(limit());
+  }
+
+  @Test
+  void aP99CloseToItsThresholdIsNotAFalseAlarm() {
+    VersionProfile close = new VersionProfile(0.002, 120, 480);
+    assertThat(rollbackRate(100, close, close, 13)).isLessThanOrEqualTo(limit());
+  }
+
+  @Test
+  void clearRegressionsAreCaught() {
+    VersionProfile primary = new VersionProfile(0.002, 20, 150);
+    assertThat(rollbackRate(300, primary, new VersionProfile(0.01, 20, 150), 14)).isGreaterThan(0.95);
+    assertThat(rollbackRate(300, primary, new VersionProfile(0.002, 20, 300), 15)).isGreaterThan(0.95);
+    assertThat(rollbackRate(300, primary, new VersionProfile(0.25, 20, 150), 16)).isEqualTo(1.0);
+  }
+}

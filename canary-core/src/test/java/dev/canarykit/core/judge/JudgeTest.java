@@ -1,0 +1,73 @@
+package dev.canarykit.core.judge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.canarykit.core.simulation.Traffic;
+import dev.canarykit.core.simulation.VersionProfile;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class JudgeTest {
+  private static final JudgeConfig CONFIG = JudgeConfig.ofDefaults().with(0.01, 500);
+
+  @Test
+  void anEmptyIntervalIsNoDataAndChangesNothing() {
+    JudgeState s = JudgeState.start(CONFIG);
+    Judgement j = Judge.judge(s, new IntervalCounts(VersionCounts.NONE, VersionCounts.NONE));
+    assertThat(j.verdict()).isEqualTo(Verdict.NO_DATA);
+    assertThat(j.action()).isEqualTo(Action.FAIL_CHECK);
+    assertThat(j.state()).isSameAs(s);
+  }
+
+  @Test
+  void aBusyHealthyCanaryIsShownNonInferior() {
+    SplittableRandom rnd = new SplittableRandom(3);
+    VersionProfile same = new VersionProfile(0.002, 20, 150);
+    JudgeState s = JudgeState.start(CONFIG);
+    Judgement j = null;
+    for (int t = 0; t < 10 && (j == null || j.verdict() != Verdict.NON_INFERIOR); t++) {
+      j = Judge.judge(s, Traffic.interval(rnd, 300, 60, 0.1, same, same));
+      s = j.state();
+    }
+    assertThat(j.verdict()).isEqualTo(Verdict.NON_INFERIOR);
+    assertThat(j.action()).isEqualTo(Action.ADVANCE);
+  }
+
+  @Test
+  void aRegressionCarriesItsProvenance() {
+    SplittableRandom rnd = new SplittableRandom(4);
+    JudgeState s = JudgeState.start(CONFIG);
+    Judgement j = Judge.judge(s, Traffic.interval(rnd, 300, 60, 0.1, new VersionProfile(0.002, 20, 150),
+        new VersionProfile(0.25, 20, 150)));
+    assertThat(j.verdict()).isEqualTo(Verdict.REGRESSION);
+    assertThat(j.action()).isEqualTo(Action.ROLLBACK);
+    assertThat(j.rollbackLogE()).isGreaterThanOrEqualTo(j.rollbackBound());
+    assertThat(j.rollbackTests()).extracting(TestResult::name).contains("errors/primary", "errors/budget",
+        "latency>500ms/budget", "latency>250ms/primary");
+    assertThat(j.alphaSpent()).isLessThan(CONFIG.alpha());
+    assertThat(j.state().totals().canaryFailures()).isPositive();
+    assertThat(j.policyVersion()).isEqualTo(JudgeConfig.POLICY_VERSION);
+    assertThat(j.summary()).startsWith("REGRESSION: e=");
+  }
+
+  @Test
+  void anUndecidedRolloutTakesTheHorizonAction() {
+    JudgeConfig quick = new JudgeConfig(0.05, 0.05, 1.2, 1.5, 12, new double[] {500}, 0, 0, 0.01, 3, 2,
+        Action.ROLLBACK, java.util.Map.of(), "test");
+    VersionCounts tiny = new VersionCounts(1, 0, new double[0]);
+    JudgeState s = JudgeState.start(quick);
+    Judgement first = Judge.judge(s, new IntervalCounts(tiny, tiny));
+    assertThat(first.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(first.action()).isEqualTo(Action.ADVANCE_BELOW_MAX);
+    Judgement second = Judge.judge(first.state(), new IntervalCounts(tiny, tiny));
+    assertThat(second.horizonReached()).isTrue();
+    assertThat(second.action()).isEqualTo(Action.ROLLBACK);
+  }
+
+  @Test
+  void budgetsComeFromFlaggersThresholds() {
+    JudgeConfig c = JudgeConfig.forCanary(dev.canarykit.core.analysis.FixturesAccess.seedSpec());
+    assertThat(c.errorBudget()).isCloseTo(0.01, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(c.latencyThresholdMs()).isEqualTo(500);
+  }
+}

@@ -1,11 +1,13 @@
 package dev.canarykit.examples;
 
-/** Entry point of the {@code canarykit} command line (its commands arrive with their issues). */
+import dev.canarykit.examples.cli.Cli;
+
+/** Entry point of the {@code canarykit} command line ({@code java -jar examples/target/canarykit.jar}). */
 public final class Main {
   private Main() {}
 
-  /** Prints the usage. */
+  /** Runs {@code canarykit} with {@code args} and exits with its exit code. */
   public static void main(String[] args) {
-    System.out.println("usage: canarykit <command> (commands arrive with their issues)");
+    System.exit(Cli.run(args));
   }
 }

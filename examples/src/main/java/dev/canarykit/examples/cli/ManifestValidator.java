@@ -1,0 +1,94 @@
+package dev.canarykit.examples.cli;
+
+import dev.canarykit.k8s.DocumentCheck;
+import dev.canarykit.k8s.FlaggerDocuments;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Checks manifest files and prints one line per finding (see {@link ValidateCommand}); remembers the exit code.
+ * A file that cannot be read or parsed prints {@code ERROR <file>:<line>: <reason>} to stderr (line 0 when it
+ * cannot be read at all) and the next file is still checked.
+ */
+final class ManifestValidator {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private boolean invalid;
+  private boolean error;
+
+  ManifestValidator(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Checks {@code file} (as given on the command line). */
+  void validate(String file) {
+    String text;
+    try {
+      text = Files.readString(Path.of(file));
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      error(file, 0, "cannot read: " + reason(e));
+      return;
+    }
+    List<YamlDocuments.Document> docs;
+    try {
+      docs = YamlDocuments.parse(text);
+    } catch (YamlDocuments.NotYaml e) {
+      error(file, e.line, "not YAML: " + e.getMessage());
+      return;
+    }
+    docs.forEach(d -> document(file, d));
+  }
+
+  /** 0 when everything was valid, 1 when something was invalid, 2 when a file failed (2 wins). */
+  int exitCode() {
+    return error ? Cli.ERROR : invalid ? Cli.INVALID : Cli.OK;
+  }
+
+  private void document(String file, YamlDocuments.Document d) {
+    if (!d.tree().isObject()) {
+      error(file, d.line(), "document is not a Kubernetes object (a YAML mapping)");
+      return;
+    }
+    DocumentCheck c = FlaggerDocuments.check(d.tree());
+    if (c.kind() == null || c.kind().isEmpty()) {
+      error(file, d.line(), "document has no kind");
+      return;
+    }
+    String id = file + " " + c.kind() + " " + c.namespace() + "/" + c.name();
+    if (!c.checked()) {
+      out.println("SKIP " + id);
+      return;
+    }
+    if (c.valid()) {
+      out.println("OK " + id);
+    }
+    c.violations().forEach(v -> out.println("INVALID " + id + ": " + v.path() + ": " + v.message()));
+    c.warnings().forEach(w -> out.println("WARN " + id + ": " + w.path() + ": " + w.message()));
+    invalid |= !c.valid();
+  }
+
+  private void error(String file, int line, String reason) {
+    err.println("ERROR " + file + ":" + line + ": " + reason);
+    error = true;
+  }
+
+  private static String reason(Exception e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof MalformedInputException) {
+      return "not UTF-8 text";
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+}

@@ -58,7 +58,8 @@ public final class FlaggerDocuments {
       case "MetricTemplate" -> metricTemplate(doc, name, namespace, warnings);
       default -> alertProvider(doc, name, namespace, warnings);
     };
-    return new DocumentCheck(apiVersion, kind, shownNs, shownName, true, violations, warnings);
+    return new DocumentCheck(apiVersion, kind, shownNs, shownName, true, violations,
+        DocumentOrder.sort(doc, warnings));
   }
 
   private static List<Violation> canary(JsonNode doc, String name, String ns, List<FieldWarning> warnings) {

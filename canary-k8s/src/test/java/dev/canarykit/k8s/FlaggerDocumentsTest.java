@@ -145,7 +145,6 @@ class FlaggerDocumentsTest {
     DocumentCheck c = Yaml.check(HEAD + """
         spec:
           targetRef: {apiVersion: apps/v1, kind: Deployment, name: app}
-          upstreamRef: {name: up}
           autoscalerRef: {apiVersion: keda.sh/v1alpha1, kind: ScaledObject, name: app,
             primaryScalerQueries: {q: "sum(x)"}}
           service:
@@ -157,11 +156,12 @@ class FlaggerDocumentsTest {
             meshName: mesh
             backends: [b]
             unmanagedMetadata: {labels: [l]}
+          upstreamRef: {name: up}
         """);
     assertThat(c.warnings()).extracting(FieldWarning::path).containsExactly(
-        "spec.upstreamRef", "spec.autoscalerRef.primaryScalerQueries", "spec.service.trafficDistribution",
+        "spec.autoscalerRef.primaryScalerQueries", "spec.service.trafficDistribution",
         "spec.service.backendTimeout", "spec.service.gatewayRefs", "spec.service.mirror", "spec.service.meshName",
-        "spec.service.backends", "spec.service.unmanagedMetadata");
+        "spec.service.backends", "spec.service.unmanagedMetadata", "spec.upstreamRef");
     assertThat(c.warnings()).allSatisfy(w -> assertThat(w.message()).isEqualTo(UnusedFields.MESSAGE));
   }
 

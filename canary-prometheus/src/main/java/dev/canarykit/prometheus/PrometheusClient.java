@@ -69,6 +69,10 @@ public final class PrometheusClient {
       params.put("time", seconds(time));
     }
     return send(endpoint, "query", params, (status, in) -> {
+      if (status >= 400) {
+        byte[] head = in.readNBytes(Excerpts.MAX * 16);
+        return new MetricError(HttpErrors.describe(status, head, head.length), false);
+      }
       byte[] body = in.readNBytes(maxBodyBytes + 1);
       return body.length > maxBodyBytes ? new MetricError("response body exceeds " + maxBodyBytes + " bytes", false)
           : InstantReader.read(status, body, body.length);

@@ -33,6 +33,20 @@ public record Endpoint(URI address, Map<String, List<String>> headers, Credentia
     return ApiUrls.base(address);
   }
 
+  /**
+   * {@code text} without this endpoint's secrets: credential values and header values of 8 or more characters
+   * (which may be API keys) become {@code ***}.
+   */
+  public String redact(String text) {
+    String out = credentials.redact(text);
+    for (List<String> values : headers.values()) {
+      for (String v : values) {
+        out = v != null && v.length() >= 8 ? out.replace(v, "***") : out;
+      }
+    }
+    return out;
+  }
+
   /** Names the address and the header names only. */
   @Override
   public String toString() {

@@ -62,7 +62,7 @@ final class Exchange {
       if (t instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      return onError.apply(endpoint.credentials().redact(describe(endpoint, t)));
+      return onError.apply(endpoint.redact(describe(endpoint, t)));
     }
   }
 

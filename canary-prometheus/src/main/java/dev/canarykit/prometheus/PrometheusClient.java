@@ -68,7 +68,7 @@ public final class PrometheusClient {
     if (time != null) {
       params.put("time", seconds(time));
     }
-    return send(endpoint, "query", params, (status, in) -> {
+    MetricResult r = send(endpoint, "query", params, (status, in) -> {
       if (status >= 400) {
         byte[] head = in.readNBytes(Excerpts.MAX * 16);
         return new MetricError(HttpErrors.describe(status, head, head.length), false);
@@ -77,6 +77,7 @@ public final class PrometheusClient {
       return body.length > maxBodyBytes ? new MetricError("response body exceeds " + maxBodyBytes + " bytes", false)
           : InstantReader.read(status, body, body.length);
     }, m -> new MetricError(m, false));
+    return r instanceof MetricError e ? new MetricError(endpoint.redact(e.message()), false) : r;
   }
 
   /**
@@ -90,8 +91,9 @@ public final class PrometheusClient {
     params.put("start", seconds(query.start()));
     params.put("end", seconds(query.end()));
     params.put("step", seconds(Instant.EPOCH.plus(query.step())));
-    return send(endpoint, "query_range", params,
+    RangeResult r = send(endpoint, "query_range", params,
         (status, in) -> RangeReader.read(status, in, DEFAULT_MAX_RANGE_BODY_BYTES), RangeResult.Error::new);
+    return r instanceof RangeResult.Error e ? new RangeResult.Error(endpoint.redact(e.message())) : r;
   }
 
   /** The state of the circuit breaker of {@code endpoint}'s address. */

@@ -82,6 +82,14 @@ public sealed interface Command {
   /** Runs a metric query. Answer: {@link Outcome.MetricResult}. */
   record QueryMetric(MetricSpec metric) implements Command {}
 
+  /**
+   * Reads what the primary and the canary served over the last {@code window} (requests, 5xx failures, latency
+   * buckets) for the statistical judge. Answer: {@link Outcome.Counts}.
+   *
+   * @param window the interval to count, ending now; consecutive queries tile time
+   */
+  record QueryCounts(java.time.Duration window) implements Command {}
+
   /** Which deployment a readiness check is about. */
   enum Workload {
     /** {@code <target>-primary}. */

@@ -69,6 +69,13 @@ public sealed interface Outcome {
    */
   record Routes(int primaryWeight, int canaryWeight, boolean mirrored) implements Outcome {}
 
+  /**
+   * What each version served in one interval, for the judge.
+   *
+   * @param counts the primary's and the canary's counts
+   */
+  record Counts(dev.canarykit.core.judge.IntervalCounts counts) implements Outcome {}
+
   /** The typed result of a metric query. */
   sealed interface MetricResult extends Outcome {}
 

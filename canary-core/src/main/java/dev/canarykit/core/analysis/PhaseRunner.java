@@ -7,6 +7,7 @@ import static dev.canarykit.core.model.Phase.WAITING_PROMOTION;
 
 import dev.canarykit.core.analysis.Outcome.Revision;
 import dev.canarykit.core.analysis.Outcome.Routes;
+import dev.canarykit.core.judge.Judgement;
 import dev.canarykit.core.model.CanarySpec;
 import dev.canarykit.core.model.Phase;
 
@@ -50,9 +51,22 @@ final class PhaseRunner {
       run.rollback(revision);
       return;
     }
-    if (analyse()) {
-      new Strategies(t, run.hooks(), routes).advance();
+    if (!analyse()) {
+      return;
     }
+    Judgement judgement = null;
+    if (t.spec.judge() != null && !firstTick()) {
+      judgement = JudgeStep.run(t, run, revision);
+      if (judgement == null) {
+        return;
+      }
+    }
+    new Strategies(t, run.hooks(), routes, judgement).advance();
+  }
+
+  private boolean firstTick() {
+    return routes.canaryWeight() == 0 && t.status().current().iterations() == 0
+        && !(t.analysis.mirror() && routes.mirrored());
   }
 
   private void promoting() {
@@ -67,14 +81,12 @@ final class PhaseRunner {
    * ticks run rollout hooks and metrics. Any failure counts exactly one failed check.
    */
   private boolean analyse() {
-    boolean firstTick = routes.canaryWeight() == 0 && t.status().current().iterations() == 0
-        && !(t.analysis.mirror() && routes.mirrored());
     boolean passed;
-    if (firstTick) {
+    if (firstTick()) {
       t.info("Starting canary analysis for " + t.t());
       passed = run.hooks().preRollout();
     } else {
-      passed = run.hooks().rollout() && new MetricChecks(t).passed();
+      passed = run.hooks().rollout() && new MetricChecks(t, t.spec.judge() != null).passed();
     }
     if (!passed) {
       t.status().failedChecks(t.status().current().failedChecks() + 1);

@@ -61,6 +61,10 @@ final class StatusOps {
     write(b -> b.iterations(n));
   }
 
+  void judge(dev.canarykit.core.judge.JudgeState state) {
+    write(b -> b.judge(state));
+  }
+
   void cookies(String canaryCookie, String previous, String primary) {
     write(b -> b.sessionAffinityCookie(canaryCookie).previousSessionAffinityCookie(previous)
         .primarySessionAffinityCookie(primary));
@@ -97,7 +101,7 @@ final class StatusOps {
     PhaseTable.require(current.phase(), p);
     write(b -> {
       b.phase(p).canaryWeight(weight).failedChecks(failedChecks).iterations(iterations)
-          .lastAppliedSpec(revision.specHash()).trackedConfigs(revision.trackedConfigs());
+          .lastAppliedSpec(revision.specHash()).trackedConfigs(revision.trackedConfigs()).judge(null);
       if (p == Phase.INITIALIZED) {
         b.lastPromotedSpec(revision.specHash());
       }

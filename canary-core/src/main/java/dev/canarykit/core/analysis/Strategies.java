@@ -1,6 +1,7 @@
 package dev.canarykit.core.analysis;
 
 import dev.canarykit.core.analysis.Outcome.Routes;
+import dev.canarykit.core.judge.Judgement;
 import dev.canarykit.core.model.Phase;
 
 /** The next move after a passing analysis: canary weights, A/B iterations or Blue/Green (§1.8, §1.11, §1.12). */
@@ -11,12 +12,26 @@ final class Strategies {
   private final Hooks hooks;
   private final Routes routes;
   private final boolean kubernetes;
+  private final Judgement judgement;
 
-  Strategies(Tick t, Hooks hooks, Routes routes) {
+  Strategies(Tick t, Hooks hooks, Routes routes, Judgement judgement) {
     this.t = t;
     this.hooks = hooks;
     this.routes = routes;
     this.kubernetes = PhaseRunner.kubernetesProvider(t);
+    this.judgement = judgement;
+  }
+
+  /** Promotes, unless the judge has not yet shown the canary non-inferior (then it holds and says why). */
+  private void promote() {
+    if (!JudgeStep.promotionAllowed(judgement)) {
+      t.info("Halt " + t.c() + " advancement judge holds promotion: " + judgement.summary());
+      return;
+    }
+    if (judgement != null) {
+      t.info("Judge cleared " + t.c() + " for promotion: " + judgement.summary());
+    }
+    new Promotion(t, hooks).promote();
   }
 
   void advance() {
@@ -51,7 +66,7 @@ final class Strategies {
       return;
     }
     if (hooks.confirmPromotion(n) && n == done) {
-      new Promotion(t, hooks).promote();
+      promote();
     }
   }
 
@@ -78,7 +93,7 @@ final class Strategies {
       }
       t.status().iterations(done + 1);
     } else {
-      new Promotion(t, hooks).promote();
+      promote();
     }
   }
 
@@ -100,7 +115,7 @@ final class Strategies {
     if (weight < t.analysis.effectiveMaxWeight()) {
       stepUp(weight, step);
     } else if (hooks.confirmPromotion(0)) {
-      new Promotion(t, hooks).promote();
+      promote();
     }
   }
 

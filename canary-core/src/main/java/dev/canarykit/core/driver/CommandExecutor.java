@@ -53,6 +53,8 @@ final class CommandExecutor {
       return () -> webhooks.call(canary, w);
     } else if (command instanceof Command.ReconcileAutoscaler a) {
       return () -> workloads.reconcileAutoscaler(canary, a.allowUpdate());
+    } else if (command instanceof Command.QueryCounts q) {
+      return () -> metrics.counts(canary, q.window());
     }
     return routePlain(canary, command);
   }

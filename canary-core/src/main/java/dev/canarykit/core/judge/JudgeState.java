@@ -111,6 +111,26 @@ public final class JudgeState {
         || latencyNiBudget.nonInferiorityLogE() >= logThreshold;
   }
 
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof JudgeState s && s.config.equals(config) && s.errors.equals(errors)
+        && java.util.Arrays.equals(s.latency, latency) && java.util.Objects.equals(s.latencyNi, latencyNi)
+        && java.util.Objects.equals(s.errorBudget, errorBudget)
+        && java.util.Objects.equals(s.latencyBudget, latencyBudget)
+        && java.util.Objects.equals(s.latencyNiBudget, latencyNiBudget) && s.intervals == intervals
+        && s.maxRollbackLogE == maxRollbackLogE && s.totals.equals(totals);
+  }
+
+  @Override
+  public int hashCode() {
+    return errors.hashCode() * 31 + intervals;
+  }
+
+  @Override
+  public String toString() {
+    return "JudgeState[intervals=" + intervals + ", rollbackLogE=" + rollbackLogE() + ", totals=" + totals + "]";
+  }
+
   /** The policy. */
   public JudgeConfig config() {
     return config;

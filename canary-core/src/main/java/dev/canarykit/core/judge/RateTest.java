@@ -62,6 +62,22 @@ public final class RateTest {
     return LogSpace.logMeanExp(logs);
   }
 
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RateTest t && t.p0 == p0 && java.util.Arrays.equals(t.up, up)
+        && java.util.Arrays.equals(t.down, down) && t.events == events && t.requests == requests;
+  }
+
+  @Override
+  public int hashCode() {
+    return Double.hashCode(p0) * 31 + Double.hashCode(events) * 17 + Double.hashCode(requests);
+  }
+
+  @Override
+  public String toString() {
+    return "RateTest[p0=" + p0 + ", events=" + events + ", requests=" + requests + "]";
+  }
+
   /** The budget. */
   public double budget() {
     return p0;

@@ -124,6 +124,19 @@ public final class RatioTest {
   }
 
   @Override
+  public boolean equals(Object o) {
+    return o instanceof RatioTest t && t.rho0 == rho0 && t.rho1 == rho1 && Arrays.equals(t.up, up)
+        && Arrays.equals(t.down, down) && Arrays.equals(t.lambdaUp, lambdaUp) && Arrays.equals(t.lambdaDown, lambdaDown)
+        && t.lambdaRho0 == lambdaRho0 && t.lambdaRho1 == lambdaRho1 && t.canaryEvents == canaryEvents
+        && t.primaryEvents == primaryEvents;
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(lambdaUp) * 31 + Arrays.hashCode(lambdaDown) + Long.hashCode(canaryEvents);
+  }
+
+  @Override
   public String toString() {
     return "RatioTest[rho0=" + rho0 + ", rho1=" + rho1 + ", logE=" + rollbackLogE() + "/" + nonInferiorityLogE()
         + ", events=" + canaryEvents + "/" + primaryEvents + ", grid=" + Arrays.toString(up) + "]";

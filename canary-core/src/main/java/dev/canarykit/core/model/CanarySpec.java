@@ -1,5 +1,7 @@
 package dev.canarykit.core.model;
 
+import dev.canarykit.core.judge.JudgeConfig;
+
 /**
  * A Canary's {@code spec}, field for field as Flagger's {@code flagger.app/v1beta1} Canary.
  *
@@ -15,6 +17,7 @@ package dev.canarykit.core.model;
  * @param provider the mesh provider, or {@code null} for the controller default ({@code istio})
  * @param metricsServer the Prometheus address for built-in metrics, or {@code null} for the controller default
  * @param analysis the analysis, or {@code null} (which skips analysis, as in Flagger)
+ * @param judge canarykit's statistical canary-versus-primary judge, or {@code null} when off (Flagger's behaviour)
  */
 public record CanarySpec(
     TargetRef targetRef,
@@ -28,7 +31,16 @@ public record CanarySpec(
     boolean revertOnDeletion,
     String provider,
     String metricsServer,
-    AnalysisSpec analysis) {
+    AnalysisSpec analysis,
+    JudgeConfig judge) {
+
+  /** A spec without the judge (the shape of Flagger's spec). */
+  public CanarySpec(TargetRef targetRef, AutoscalerRef autoscalerRef, LocalRef ingressRef, LocalRef routeRef,
+      ServiceSpec service, Integer progressDeadlineSeconds, boolean skipAnalysis, boolean suspend,
+      boolean revertOnDeletion, String provider, String metricsServer, AnalysisSpec analysis) {
+    this(targetRef, autoscalerRef, ingressRef, routeRef, service, progressDeadlineSeconds, skipAnalysis, suspend,
+        revertOnDeletion, provider, metricsServer, analysis, null);
+  }
 
   /** Default progress deadline. */
   public static final int DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
@@ -72,7 +84,7 @@ public record CanarySpec(
     return new Builder().targetRef(targetRef).autoscalerRef(autoscalerRef).ingressRef(ingressRef).routeRef(routeRef)
         .service(service).progressDeadlineSeconds(progressDeadlineSeconds).skipAnalysis(skipAnalysis)
         .suspend(suspend).revertOnDeletion(revertOnDeletion).provider(provider).metricsServer(metricsServer)
-        .analysis(analysis);
+        .analysis(analysis).judge(judge);
   }
 
   /** A copy with another analysis. */
@@ -94,6 +106,7 @@ public record CanarySpec(
     private String provider;
     private String metricsServer;
     private AnalysisSpec analysis;
+    private JudgeConfig judge;
 
     private Builder() {}
 
@@ -109,10 +122,11 @@ public record CanarySpec(
     public Builder provider(String v) { provider = v; return this; }
     public Builder metricsServer(String v) { metricsServer = v; return this; }
     public Builder analysis(AnalysisSpec v) { analysis = v; return this; }
+    public Builder judge(JudgeConfig v) { judge = v; return this; }
 
     public CanarySpec build() {
       return new CanarySpec(targetRef, autoscalerRef, ingressRef, routeRef, service, progressDeadlineSeconds,
-          skipAnalysis, suspend, revertOnDeletion, provider, metricsServer, analysis);
+          skipAnalysis, suspend, revertOnDeletion, provider, metricsServer, analysis, judge);
     }
   }
 }

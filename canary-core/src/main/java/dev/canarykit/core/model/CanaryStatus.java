@@ -1,5 +1,7 @@
 package dev.canarykit.core.model;
 
+import dev.canarykit.core.judge.JudgeState;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,8 @@ import java.util.Map;
  * @param lastPromotedSpec the hash when last Initialized or Succeeded
  * @param lastTransitionTime the last time status was written
  * @param conditions the {@code Promoted} condition
+ * @param judge the statistical judge's evidence in the current run, or {@code null} (canarykit only; adapters
+ *     persist it outside Flagger's status schema)
  */
 public record CanaryStatus(
     Phase phase,
@@ -35,7 +39,17 @@ public record CanaryStatus(
     String lastAppliedSpec,
     String lastPromotedSpec,
     Instant lastTransitionTime,
-    List<CanaryCondition> conditions) {
+    List<CanaryCondition> conditions,
+    JudgeState judge) {
+
+  /** A status without judge evidence (the shape of Flagger's status). */
+  public CanaryStatus(Phase phase, int failedChecks, int canaryWeight, int iterations, String sessionAffinityCookie,
+      String previousSessionAffinityCookie, String primarySessionAffinityCookie, Map<String, String> trackedConfigs,
+      String lastAppliedSpec, String lastPromotedSpec, Instant lastTransitionTime, List<CanaryCondition> conditions) {
+    this(phase, failedChecks, canaryWeight, iterations, sessionAffinityCookie, previousSessionAffinityCookie,
+        primarySessionAffinityCookie, trackedConfigs, lastAppliedSpec, lastPromotedSpec, lastTransitionTime,
+        conditions, null);
+  }
 
   public CanaryStatus {
     phase = phase == null ? Phase.INITIALIZING : phase;
@@ -81,6 +95,7 @@ public record CanaryStatus(
     private String lastPromotedSpec;
     private Instant lastTransitionTime;
     private List<CanaryCondition> conditions;
+    private JudgeState judge;
 
     private Builder(CanaryStatus s) {
       phase = s.phase;
@@ -95,6 +110,7 @@ public record CanaryStatus(
       lastPromotedSpec = s.lastPromotedSpec;
       lastTransitionTime = s.lastTransitionTime;
       conditions = s.conditions;
+      judge = s.judge;
     }
 
     public Builder phase(Phase v) { phase = v; return this; }
@@ -109,11 +125,12 @@ public record CanaryStatus(
     public Builder lastPromotedSpec(String v) { lastPromotedSpec = v; return this; }
     public Builder lastTransitionTime(Instant v) { lastTransitionTime = v; return this; }
     public Builder conditions(List<CanaryCondition> v) { conditions = v; return this; }
+    public Builder judge(JudgeState v) { judge = v; return this; }
 
     public CanaryStatus build() {
       return new CanaryStatus(phase, failedChecks, canaryWeight, iterations, sessionAffinityCookie,
           previousSessionAffinityCookie, primarySessionAffinityCookie, trackedConfigs, lastAppliedSpec,
-          lastPromotedSpec, lastTransitionTime, conditions);
+          lastPromotedSpec, lastTransitionTime, conditions, judge);
     }
   }
 }

@@ -20,4 +20,15 @@ public interface MetricSource {
    * @return {@link Outcome#OK} or {@link Outcome.Failed} naming the provider and the error
    */
   Outcome probe(Canary canary);
+
+  /**
+   * Counts what the primary and the canary served over the last {@code window}: requests, 5xx failures and
+   * cumulative latency buckets per version, for the statistical judge. Sources that cannot count answer a failure
+   * (the default), which the judge treats as an error verdict.
+   *
+   * @return {@link Outcome.Counts} or {@link Outcome.Failed}; never {@code null}
+   */
+  default Outcome counts(Canary canary, java.time.Duration window) {
+    return new Outcome.Failed("this metric source cannot count requests per version");
+  }
 }

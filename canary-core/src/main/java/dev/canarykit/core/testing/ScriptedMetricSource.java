@@ -26,6 +26,7 @@ public final class ScriptedMetricSource implements MetricSource {
   private final Map<String, Function<MetricSpec, MetricResult>> functions = new HashMap<>();
   private final List<String> queries = new ArrayList<>();
   private Outcome probe = Outcome.OK;
+  private Function<java.time.Duration, Outcome> counts = w -> new Outcome.Failed("no counts scripted");
 
   /** Answers {@code value} for {@code metric} from now on. */
   public synchronized ScriptedMetricSource fix(String metric, double value) {
@@ -61,6 +62,17 @@ public final class ScriptedMetricSource implements MetricSource {
   public synchronized ScriptedMetricSource probeAnswers(Outcome outcome) {
     probe = outcome;
     return this;
+  }
+
+  /** Sets how {@link #counts} answers the judge's count queries (a failure until set). */
+  public synchronized ScriptedMetricSource countsAnswer(Function<java.time.Duration, Outcome> answer) {
+    counts = answer;
+    return this;
+  }
+
+  @Override
+  public synchronized Outcome counts(Canary canary, java.time.Duration window) {
+    return counts.apply(window);
   }
 
   /** The names of the metrics queried so far, in order. */

@@ -33,7 +33,7 @@ class CommandExecutorTest {
       new Command.ScaleFromZero(), new Command.ReconcileRouting(), new Command.ReadRoutes(),
       new Command.SetRoutes(90, 10, false, null), new Command.Promote(),
       new Command.CallWebhook(ContractFixtures.LOAD_TEST, Phase.PROGRESSING, "abc"),
-      new Command.QueryMetric(ContractFixtures.SUCCESS_RATE));
+      new Command.QueryMetric(ContractFixtures.SUCCESS_RATE), new Command.QueryCounts(java.time.Duration.ofMinutes(1)));
 
   private final InMemoryWorkloadStore workloads = new InMemoryWorkloadStore();
   private final InMemoryTrafficRouter router = new InMemoryTrafficRouter();
@@ -51,6 +51,8 @@ class CommandExecutorTest {
     assertThat(ALL.stream().map(Object::getClass).collect(Collectors.toSet())).isEqualTo(permitted);
     router.reconcile(C);
     workloads.ensurePrimary(C);
+    metrics.countsAnswer(w -> new Outcome.Counts(new dev.canarykit.core.judge.IntervalCounts(
+        dev.canarykit.core.judge.VersionCounts.NONE, dev.canarykit.core.judge.VersionCounts.NONE)));
     for (Command c : ALL) {
       assertThat(run(c)).as(c.toString()).isNotNull().isNotInstanceOf(Outcome.Failed.class);
     }

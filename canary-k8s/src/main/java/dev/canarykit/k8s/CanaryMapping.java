@@ -8,7 +8,7 @@ import dev.canarykit.core.model.TargetRef;
 import dev.canarykit.k8s.resource.CanaryResource;
 import dev.canarykit.k8s.resource.CanaryResourceSpec;
 import dev.canarykit.k8s.resource.CanaryResourceSpec.AutoscalerReference;
-import dev.canarykit.k8s.resource.CanaryResourceSpec.ObjectReference;
+import dev.canarykit.k8s.resource.CanaryResourceSpec.LocalObjectReference;
 
 /**
  * Maps a Flagger {@link CanaryResource} to the core {@link Canary}. The mapping never fails: whatever is wrong is
@@ -56,11 +56,11 @@ public final class CanaryMapping {
         .build();
   }
 
-  private static TargetRef target(ObjectReference r) {
+  private static TargetRef target(LocalObjectReference r) {
     return r == null ? null : new TargetRef(r.apiVersion(), r.kind(), r.name());
   }
 
-  private static LocalRef local(ObjectReference r) {
+  private static LocalRef local(LocalObjectReference r) {
     return r == null ? null : new LocalRef(r.apiVersion(), r.kind(), r.name());
   }
 

@@ -42,6 +42,7 @@ class FlaggerDocumentsTest {
           targetRef: {apiVersion: apps/v1, kind: Deployment, name: app}
           service: {port: 80}
           colour: blue
+          ingressRef: {name: ing, namespace: other}
           analysis:
             interval: 1m
             stepWeight: 10
@@ -57,6 +58,7 @@ class FlaggerDocumentsTest {
     assertThat(c.valid()).isTrue();
     assertThat(warnings(c)).containsExactly(
         "spec.colour: unknown field, ignored",
+        "spec.ingressRef.namespace: unknown field, ignored",
         "spec.analysis.tempo: unknown field, ignored",
         "spec.analysis.metrics[0].thresholdRange.avg: unknown field, ignored",
         "spec.analysis.webhooks[0].flavour: unknown field, ignored",

@@ -30,10 +30,10 @@ import java.util.Map;
 public record CanaryResourceSpec(
     String provider,
     String metricsServer,
-    ObjectReference targetRef,
+    LocalObjectReference targetRef,
     AutoscalerReference autoscalerRef,
-    ObjectReference ingressRef,
-    ObjectReference routeRef,
+    LocalObjectReference ingressRef,
+    LocalObjectReference routeRef,
     ObjectReference upstreamRef,
     CanaryServiceBlock service,
     CanaryAnalysisBlock analysis,
@@ -44,7 +44,18 @@ public record CanaryResourceSpec(
     Boolean suspend) {
 
   /**
-   * A reference to another object ({@code targetRef}, {@code ingressRef}, {@code templateRef}, ...).
+   * A reference to an object in the Canary's namespace ({@code targetRef}, {@code ingressRef}, {@code routeRef}).
+   *
+   * @param apiVersion its API version, or {@code null}
+   * @param kind its kind, or {@code null}
+   * @param name its name
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record LocalObjectReference(String apiVersion, String kind, String name) {}
+
+  /**
+   * A reference that may cross namespaces ({@code upstreamRef}, {@code templateRef}, {@code providerRef}).
    *
    * @param apiVersion its API version, or {@code null}
    * @param kind its kind, or {@code null}

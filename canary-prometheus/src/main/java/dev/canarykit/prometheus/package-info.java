@@ -1,4 +1,17 @@
 /**
- * canarykit prometheus module. The adapter arrives with its own issue; until then the module only builds.
+ * The Prometheus metric source: Flagger's built-in Istio queries, MetricTemplate rendering with injection checks,
+ * auth and TLS, retries and a per-address circuit breaker, on {@code java.net.http}.
+ *
+ * <pre>{@code
+ * MetricSource metrics = PrometheusMetricSource.builder(PrometheusDefaults.METRICS_SERVER)
+ *     .client(PrometheusClient.builder().httpClient(myHttpClient).build())
+ *     .templates(templateLookup)
+ *     .secrets(secretResolver)
+ *     .build();
+ * }</pre>
+ *
+ * <p>{@link dev.canarykit.prometheus.PrometheusMetricSource#plan} and
+ * {@link dev.canarykit.prometheus.PrometheusMetricSource#execute} let a tool print the rendered query and the raw
+ * value; {@link dev.canarykit.prometheus.MetricComparison} gives the analysis' verdict for it.
  */
 package dev.canarykit.prometheus;

@@ -1,0 +1,141 @@
+package dev.canarykit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Every output form and exit code of {@code canarykit validate}, in-process. */
+class ValidateCommandTest {
+  static final String CANARY = """
+      apiVersion: flagger.app/v1beta1
+      kind: Canary
+      metadata: {name: app}
+      spec:
+        targetRef: {apiVersion: apps/v1, kind: Deployment, name: app}
+        service: {port: 80}
+        analysis: {interval: 1m, stepWeight: 10}
+      """;
+
+  @Test
+  void theSeedCanaryIsOk() {
+    CliRun r = CliRun.run("validate", CliRun.corpus("valid/podinfo-canary.yaml"));
+    assertThat(r.outRelative()).containsExactly("OK valid/podinfo-canary.yaml Canary test/podinfo");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+  }
+
+  @Test
+  void aMissingNamespaceIsDefaultAndEmptyDocumentsAreIgnored() {
+    String f = CliRun.tempFile("---\n# only a comment\n---\n" + CANARY + "---\n");
+    CliRun r = CliRun.run("validate", f);
+    assertThat(r.out()).containsExactly("OK " + f + " Canary default/app");
+    assertThat(r.code()).isZero();
+  }
+
+  @Test
+  void otherKindsAreSkippedWithTheirIdentity() {
+    String f = CliRun.tempFile("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg, namespace: prod}\n---\n"
+        + "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n");
+    CliRun r = CliRun.run("validate", f);
+    assertThat(r.out()).containsExactly("SKIP " + f + " ConfigMap prod/cfg", "SKIP " + f + " Deployment default/web");
+    assertThat(r.code()).isZero();
+  }
+
+  @Test
+  void everyViolationIsAnInvalidLineAndExitIsOne() {
+    String f = CliRun.tempFile(CANARY.replace("port: 80", "port: 0").replace("stepWeight: 10", "stepWeight: 200"));
+    CliRun r = CliRun.run("validate", f);
+    assertThat(r.out()).containsExactly(
+        "INVALID " + f + " Canary default/app: spec.service.port: must be between 1 and 65535",
+        "INVALID " + f + " Canary default/app: spec.analysis.stepWeight: must be between 0 and 100");
+    assertThat(r.code()).isEqualTo(1);
+  }
+
+  @Test
+  void warningsPrintButDoNotChangeTheExitCode() {
+    String f = CliRun.tempFile(CANARY.replace("service: {port: 80}", "service: {port: 80, colour: red}"));
+    CliRun r = CliRun.run("validate", f);
+    assertThat(r.out()).containsExactly("OK " + f + " Canary default/app",
+        "WARN " + f + " Canary default/app: spec.service.colour: unknown field, ignored");
+    assertThat(r.code()).isZero();
+  }
+
+  @Test
+  void anInvalidDocumentWithWarningsPrintsBoth() {
+    String f = CliRun.tempFile(CANARY.replace("service: {port: 80}", "service: {port: -1, colour: red}"));
+    CliRun r = CliRun.run("validate", f);
+    assertThat(r.out()).containsExactly(
+        "INVALID " + f + " Canary default/app: spec.service.port: must be between 1 and 65535",
+        "WARN " + f + " Canary default/app: spec.service.colour: unknown field, ignored");
+    assertThat(r.code()).isEqualTo(1);
+  }
+
+  @Test
+  void aFileThatIsNotYamlIsAnErrorWithItsLineAndTheOthersAreStillChecked() {
+    String bad = CliRun.tempFile("apiVersion: v1\nkind: [Canary\nmetadata: {}\n");
+    String good = CliRun.tempFile(CANARY);
+    CliRun r = CliRun.run("validate", bad, good);
+    assertThat(r.out()).containsExactly("OK " + good + " Canary default/app");
+    assertThat(r.err()).singleElement().asString().startsWith("ERROR " + bad + ":3: not YAML: ");
+    assertThat(r.code()).isEqualTo(2);
+  }
+
+  @Test
+  void duplicateKeysAreNotYaml() {
+    String f = CliRun.tempFile("kind: Canary\nkind: Canary\n");
+    CliRun r = CliRun.run("validate", f);
+    assertThat(r.err()).singleElement().asString().startsWith("ERROR " + f + ":2: not YAML: Duplicate field");
+    assertThat(r.code()).isEqualTo(2);
+  }
+
+  @Test
+  void anUnreadableFileIsAnErrorAndTwoWinsOverOne() {
+    String invalid = CliRun.tempFile(CANARY.replace("port: 80", "port: 0"));
+    CliRun r = CliRun.run("validate", "no-such-file.yaml", invalid);
+    assertThat(r.err()).containsExactly("ERROR no-such-file.yaml:0: cannot read: no such file");
+    assertThat(r.out()).hasSize(1).allMatch(l -> l.startsWith("INVALID " + invalid));
+    assertThat(r.code()).isEqualTo(2);
+  }
+
+  @Test
+  void documentsThatAreNotObjectsOrHaveNoKindAreErrors() {
+    String f = CliRun.tempFile("just a string\n---\nmetadata: {name: x}\n---\n" + CANARY);
+    CliRun r = CliRun.run("validate", f);
+    assertThat(r.err()).containsExactly(
+        "ERROR " + f + ":1: document is not a Kubernetes object (a YAML mapping)",
+        "ERROR " + f + ":3: document has no kind");
+    assertThat(r.out()).containsExactly("OK " + f + " Canary default/app");
+    assertThat(r.code()).isEqualTo(2);
+  }
+
+  @Test
+  void linesFollowDocumentOrderAcrossFiles() {
+    String a = CliRun.tempFile("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\n" + CANARY);
+    String b = CliRun.tempFile(CANARY.replace("metadata: {name: app}", "metadata: {name: other, namespace: prod}"));
+    CliRun r = CliRun.run("validate", a, b);
+    assertThat(r.out()).containsExactly("SKIP " + a + " Service default/s", "OK " + a + " Canary default/app",
+        "OK " + b + " Canary prod/other");
+  }
+
+  @Test
+  void noFileIsAUsageError() {
+    CliRun r = CliRun.run("validate");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).first().isEqualTo("Missing required parameter: 'FILE'");
+  }
+
+  @Test
+  void noCommandOrAnUnknownOneIsAUsageError() {
+    assertThat(CliRun.run().code()).isEqualTo(2);
+    assertThat(CliRun.run().err()).contains("Missing command");
+    assertThat(CliRun.run("frobnicate").code()).isEqualTo(2);
+  }
+
+  @Test
+  void helpListsValidateAndExitsZero() {
+    CliRun r = CliRun.run("--help");
+    assertThat(r.code()).isZero();
+    assertThat(String.join("\n", r.out())).contains("validate");
+  }
+}

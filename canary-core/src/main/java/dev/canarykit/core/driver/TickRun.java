@@ -67,7 +67,7 @@ final class TickRun {
   private void publish(CanaryEvent e) {
     events.add(e);
     try {
-      sink.event(canary, e);
+      StatusAwareEventSink.deliver(sink, canary, start, e);
     } catch (RuntimeException x) {
       problems.add("event sink failed on \"" + e.message() + "\": " + CommandExecutor.message(x));
     }

@@ -1,5 +1,6 @@
 package dev.canarykit.core.webhook;
 
+import dev.canarykit.core.model.GoDuration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,9 +33,14 @@ final class HttpAttempt {
 
   /** Sends the request once. */
   AttemptResult send() {
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-    CompletableFuture<HttpResponse<String>> f = client.sendAsync(request, info -> new BoundedBody(excerptChars));
+    CompletableFuture<HttpResponse<String>> f;
+    try {
+      HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+      f = client.sendAsync(request, info -> new BoundedBody(excerptChars));
+    } catch (IllegalArgumentException e) {
+      return new AttemptResult.Broken(text(e), false);
+    }
     try {
       HttpResponse<String> r = f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
       return new AttemptResult.Answered(r.statusCode(), r.body().strip(), retryAfter(r));
@@ -51,7 +57,7 @@ final class HttpAttempt {
   }
 
   private AttemptResult timedOut() {
-    return new AttemptResult.Broken("timed out after " + dev.canarykit.core.model.GoDuration.format(timeout), true);
+    return new AttemptResult.Broken("timed out after " + GoDuration.format(timeout), true);
   }
 
   private AttemptResult broken(Throwable cause) {

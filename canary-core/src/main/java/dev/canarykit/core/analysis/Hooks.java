@@ -21,23 +21,47 @@ final class Hooks {
     return o instanceof Outcome.Failed f ? f.message() : null;
   }
 
+  /**
+   * Whether a gate refused past {@code spec.gateTimeout} (canarykit's option; Flagger waits forever). The wait
+   * began when the condition took its Waiting reason: its lastUpdateTime, which later refusals do not touch.
+   */
+  boolean timedOut(WebhookSpec hook, Phase waitingPhase) {
+    java.time.Duration limit = t.spec.gateTimeout();
+    dev.canarykit.core.model.CanaryCondition c = t.status().current().promotedCondition();
+    if (limit == null || t.status().phase() != waitingPhase || c == null || c.lastUpdateTime() == null) {
+      return false;
+    }
+    java.time.Duration waited = java.time.Duration.between(c.lastUpdateTime(), t.now);
+    if (waited.compareTo(limit) < 0) {
+      return false;
+    }
+    t.warning("Rolling back " + t.c() + " gate " + hook.name() + " did not approve within "
+        + dev.canarykit.core.model.GoDuration.format(limit));
+    t.alert(Severity.WARN, "Gate " + hook.name() + " did not approve within "
+        + dev.canarykit.core.model.GoDuration.format(limit) + ", rolling back.", false);
+    return true;
+  }
+
   /** Confirm-rollout: a refusal moves to Waiting (once) and halts. */
-  boolean confirmRollout() {
+  Gate confirmRollout() {
     Phase phase = t.status().phase();
     for (WebhookSpec hook : t.analysis.webhooks()) {
       if (hook.is(WebhookType.CONFIRM_ROLLOUT)) {
         if (call(hook, phase) != null) {
+          if (timedOut(hook, Phase.WAITING)) {
+            return Gate.TIMED_OUT;
+          }
           if (phase != Phase.WAITING) {
             t.status().phase(Phase.WAITING, t.analysis.iterationsOrZero());
             t.warning("Halt " + t.c() + " advancement waiting for approval " + hook.name());
             muteable(hook, "Canary is waiting for approval.");
           }
-          return false;
+          return Gate.REFUSED;
         }
         t.info("Confirm-rollout check " + hook.name() + " passed");
       }
     }
-    return true;
+    return Gate.APPROVED;
   }
 
   /** Pre-rollout: a failure halts (the caller counts a failed check). */
@@ -88,10 +112,13 @@ final class Hooks {
    * Confirm-promotion: the first refusal moves to WaitingPromotion and alerts; later refusals reset iterations to
    * {@code iterations - 1}.
    */
-  boolean confirmPromotion(int iterations) {
+  Gate confirmPromotion(int iterations) {
     for (WebhookSpec hook : t.analysis.webhooks()) {
       if (hook.is(WebhookType.CONFIRM_PROMOTION)) {
         if (call(hook, Phase.PROGRESSING) != null) {
+          if (timedOut(hook, Phase.WAITING_PROMOTION)) {
+            return Gate.TIMED_OUT;
+          }
           if (t.status().phase() != Phase.WAITING_PROMOTION) {
             t.status().phase(Phase.WAITING_PROMOTION, iterations);
             t.warning("Halt " + t.c() + " advancement waiting for promotion approval " + hook.name());
@@ -99,12 +126,12 @@ final class Hooks {
           } else {
             t.status().iterations(Math.max(0, iterations - 1));
           }
-          return false;
+          return Gate.REFUSED;
         }
         t.info("Confirm-promotion check " + hook.name() + " passed");
       }
     }
-    return true;
+    return Gate.APPROVED;
   }
 
   /** Rollback hooks: the first one that answers 2xx asks for a rollback. */

@@ -61,7 +61,7 @@ final class PhaseRunner {
         return;
       }
     }
-    new Strategies(t, run.hooks(), routes, judgement).advance();
+    new Strategies(t, run, revision, routes, judgement).advance();
   }
 
   private boolean firstTick() {

@@ -28,7 +28,11 @@ final class RunControl {
       manualRollback(revision);
       return;
     }
-    if (!hooks.confirmRollout()) {
+    Gate gate = hooks.confirmRollout();
+    if (gate == Gate.TIMED_OUT) {
+      rollback(revision);
+    }
+    if (gate != Gate.APPROVED) {
       return;
     }
     t.info("New revision detected! Scaling up " + t.t());

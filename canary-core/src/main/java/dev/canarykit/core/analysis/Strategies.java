@@ -13,13 +13,26 @@ final class Strategies {
   private final Routes routes;
   private final boolean kubernetes;
   private final Judgement judgement;
+  private final RunControl run;
+  private final Outcome.Revision revision;
 
-  Strategies(Tick t, Hooks hooks, Routes routes, Judgement judgement) {
+  Strategies(Tick t, RunControl run, Outcome.Revision revision, Routes routes, Judgement judgement) {
     this.t = t;
-    this.hooks = hooks;
+    this.run = run;
+    this.revision = revision;
+    this.hooks = run.hooks();
     this.routes = routes;
     this.kubernetes = PhaseRunner.kubernetesProvider(t);
     this.judgement = judgement;
+  }
+
+  /** Asks the confirm-promotion gates; a gate that waited too long rolls the canary back. */
+  private boolean promotionGate(int iterations) {
+    Gate gate = hooks.confirmPromotion(iterations);
+    if (gate == Gate.TIMED_OUT) {
+      run.rollback(revision);
+    }
+    return gate == Gate.APPROVED;
   }
 
   /** Promotes, unless the judge has not yet shown the canary non-inferior (then it holds and says why). */
@@ -65,7 +78,7 @@ final class Strategies {
       }
       return;
     }
-    if (hooks.confirmPromotion(n) && n == done) {
+    if (promotionGate(n) && n == done) {
       promote();
     }
   }
@@ -80,7 +93,7 @@ final class Strategies {
       iterate(done, n);
       return;
     }
-    if (!hooks.confirmPromotion(n)) {
+    if (!promotionGate(n)) {
       return;
     }
     if (n == done) {
@@ -114,7 +127,7 @@ final class Strategies {
     }
     if (weight < t.analysis.effectiveMaxWeight()) {
       stepUp(weight, step);
-    } else if (hooks.confirmPromotion(0)) {
+    } else if (promotionGate(0)) {
       promote();
     }
   }

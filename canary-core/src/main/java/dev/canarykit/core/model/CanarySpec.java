@@ -18,6 +18,8 @@ import dev.canarykit.core.judge.JudgeConfig;
  * @param metricsServer the Prometheus address for built-in metrics, or {@code null} for the controller default
  * @param analysis the analysis, or {@code null} (which skips analysis, as in Flagger)
  * @param judge canarykit's statistical canary-versus-primary judge, or {@code null} when off (Flagger's behaviour)
+ * @param gateTimeout how long a confirm-rollout or confirm-promotion gate may keep a canary waiting before it is
+ *     rolled back, or {@code null} to wait forever (Flagger's behaviour, #1450)
  */
 public record CanarySpec(
     TargetRef targetRef,
@@ -32,14 +34,15 @@ public record CanarySpec(
     String provider,
     String metricsServer,
     AnalysisSpec analysis,
-    JudgeConfig judge) {
+    JudgeConfig judge,
+    java.time.Duration gateTimeout) {
 
   /** A spec without the judge (the shape of Flagger's spec). */
   public CanarySpec(TargetRef targetRef, AutoscalerRef autoscalerRef, LocalRef ingressRef, LocalRef routeRef,
       ServiceSpec service, Integer progressDeadlineSeconds, boolean skipAnalysis, boolean suspend,
       boolean revertOnDeletion, String provider, String metricsServer, AnalysisSpec analysis) {
     this(targetRef, autoscalerRef, ingressRef, routeRef, service, progressDeadlineSeconds, skipAnalysis, suspend,
-        revertOnDeletion, provider, metricsServer, analysis, null);
+        revertOnDeletion, provider, metricsServer, analysis, null, null);
   }
 
   /** Default progress deadline. */
@@ -84,7 +87,7 @@ public record CanarySpec(
     return new Builder().targetRef(targetRef).autoscalerRef(autoscalerRef).ingressRef(ingressRef).routeRef(routeRef)
         .service(service).progressDeadlineSeconds(progressDeadlineSeconds).skipAnalysis(skipAnalysis)
         .suspend(suspend).revertOnDeletion(revertOnDeletion).provider(provider).metricsServer(metricsServer)
-        .analysis(analysis).judge(judge);
+        .analysis(analysis).judge(judge).gateTimeout(gateTimeout);
   }
 
   /** A copy with another analysis. */
@@ -107,6 +110,7 @@ public record CanarySpec(
     private String metricsServer;
     private AnalysisSpec analysis;
     private JudgeConfig judge;
+    private java.time.Duration gateTimeout;
 
     private Builder() {}
 
@@ -123,10 +127,11 @@ public record CanarySpec(
     public Builder metricsServer(String v) { metricsServer = v; return this; }
     public Builder analysis(AnalysisSpec v) { analysis = v; return this; }
     public Builder judge(JudgeConfig v) { judge = v; return this; }
+    public Builder gateTimeout(java.time.Duration v) { gateTimeout = v; return this; }
 
     public CanarySpec build() {
       return new CanarySpec(targetRef, autoscalerRef, ingressRef, routeRef, service, progressDeadlineSeconds,
-          skipAnalysis, suspend, revertOnDeletion, provider, metricsServer, analysis, judge);
+          skipAnalysis, suspend, revertOnDeletion, provider, metricsServer, analysis, judge, gateTimeout);
     }
   }
 }

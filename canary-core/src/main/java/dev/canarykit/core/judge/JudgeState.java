@@ -131,6 +131,48 @@ public final class JudgeState {
     return "JudgeState[intervals=" + intervals + ", rollbackLogE=" + rollbackLogE() + ", totals=" + totals + "]";
   }
 
+  /** Appends the evolving state in a fixed order (see {@link JudgeStateCodec}). */
+  void writeTo(List<Double> out) {
+    out.add((double) intervals);
+    out.add(maxRollbackLogE);
+    out.add((double) totals.primaryRequests());
+    out.add((double) totals.primaryFailures());
+    out.add((double) totals.canaryRequests());
+    out.add((double) totals.canaryFailures());
+    errors.writeTo(out);
+    for (RatioTest t : latency) {
+      t.writeTo(out);
+    }
+    if (latencyNi != null) {
+      latencyNi.writeTo(out);
+    }
+    if (errorBudget != null) {
+      errorBudget.writeTo(out);
+    }
+    if (latencyBudget != null) {
+      latencyBudget.writeTo(out);
+      latencyNiBudget.writeTo(out);
+    }
+  }
+
+  /** This fresh state with the evolving state read back, in {@link #writeTo} order. */
+  JudgeState readFrom(java.util.Iterator<Double> in) {
+    int n = in.next().intValue();
+    double max = in.next();
+    VersionTotals t = new VersionTotals(in.next().longValue(), in.next().longValue(), in.next().longValue(),
+        in.next().longValue());
+    RatioTest e = errors.readFrom(in);
+    RatioTest[] lat = latency.clone();
+    for (int i = 0; i < lat.length; i++) {
+      lat[i] = lat[i].readFrom(in);
+    }
+    RatioTest ni = latencyNi == null ? null : latencyNi.readFrom(in);
+    RateTest eb = errorBudget == null ? null : errorBudget.readFrom(in);
+    RateTest lb = latencyBudget == null ? null : latencyBudget.readFrom(in);
+    RateTest lnb = latencyNiBudget == null ? null : latencyNiBudget.readFrom(in);
+    return new JudgeState(config, e, lat, ni, eb, lb, lnb, n, max, t);
+  }
+
   /** The policy. */
   public JudgeConfig config() {
     return config;

@@ -78,6 +78,15 @@ public final class RateTest {
     return "RateTest[p0=" + p0 + ", events=" + events + ", requests=" + requests + "]";
   }
 
+  void writeTo(java.util.List<Double> out) {
+    out.add(events);
+    out.add(requests);
+  }
+
+  RateTest readFrom(java.util.Iterator<Double> in) {
+    return new RateTest(p0, up, down, in.next(), in.next());
+  }
+
   /** The budget. */
   public double budget() {
     return p0;

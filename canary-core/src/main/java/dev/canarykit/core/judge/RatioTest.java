@@ -113,6 +113,34 @@ public final class RatioTest {
     return out;
   }
 
+  /** Appends the evolving part of the state (the grids come from the policy). */
+  void writeTo(java.util.List<Double> out) {
+    for (double v : lambdaUp) {
+      out.add(v);
+    }
+    for (double v : lambdaDown) {
+      out.add(v);
+    }
+    out.add(lambdaRho0);
+    out.add(lambdaRho1);
+    out.add((double) canaryEvents);
+    out.add((double) primaryEvents);
+  }
+
+  /** This fresh test with the evolving state read back from {@code in}. */
+  RatioTest readFrom(java.util.Iterator<Double> in) {
+    double[] nu = new double[up.length];
+    double[] nd = new double[down.length];
+    for (int k = 0; k < nu.length; k++) {
+      nu[k] = in.next();
+    }
+    for (int k = 0; k < nd.length; k++) {
+      nd[k] = in.next();
+    }
+    return new RatioTest(rho0, rho1, up, down, nu, nd, in.next(), in.next(), in.next().longValue(),
+        in.next().longValue());
+  }
+
   /** Canary events counted so far. */
   public long canaryEvents() {
     return canaryEvents;

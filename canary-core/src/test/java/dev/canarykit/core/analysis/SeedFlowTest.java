@@ -25,11 +25,11 @@ class SeedFlowTest {
     assertThat(w.canaryReplicas).isZero();
   }
 
+  /** shared/seed-scenario/expected-events-full.txt (a copy in the test resources) without blank lines. */
   static List<String> expectedFull() throws Exception {
-    Path p = Path.of("../../shared/seed-scenario/expected-events-full.txt");
-    if (!Files.exists(p)) {
-      p = Path.of("src/test/resources/seed/expected-events-full.txt");
+    try (var in = SeedFlowTest.class.getResourceAsStream("/seed/expected-events-full.txt")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+          .filter(l -> !l.isBlank()).toList();
     }
-    return Files.readAllLines(p).stream().filter(l -> !l.isBlank()).toList();
   }
 }

@@ -43,9 +43,11 @@ final class SeedCanary {
                 Map.of("cmd", "hey -z 1m -q 10 -c 2 http://podinfo-canary.test:9898/"), false, false)));
   }
 
-  /** shared/seed-scenario/expected-events-full.txt without blank lines. */
+  /** shared/seed-scenario/expected-events-full.txt (a copy in the test resources) without blank lines. */
   static List<String> expectedEvents() throws Exception {
-    Path p = Path.of("../../shared/seed-scenario/expected-events-full.txt");
-    return Files.readAllLines(p).stream().filter(l -> !l.isBlank()).toList();
+    try (var in = SeedCanary.class.getResourceAsStream("/seed/expected-events-full.txt")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+          .filter(l -> !l.isBlank()).toList();
+    }
   }
 }

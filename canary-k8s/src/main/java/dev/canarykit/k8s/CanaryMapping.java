@@ -24,11 +24,24 @@ import dev.canarykit.k8s.resource.CanaryResourceSpec.LocalObjectReference;
 public final class CanaryMapping {
   private CanaryMapping() {}
 
-  /** The core Canary of {@code resource} (name and namespace from its metadata). */
+  /**
+   * The core Canary of {@code resource} (name and namespace from its metadata), with canarykit's annotation
+   * options applied ({@link CanarykitAnnotations}; invalid options are left off, see {@link #annotationViolations}).
+   */
   public static Canary toCore(CanaryResource resource) {
     var meta = resource.getMetadata();
-    return toCore(meta == null ? null : meta.getName(), meta == null ? null : meta.getNamespace(),
+    Canary plain = toCore(meta == null ? null : meta.getName(), meta == null ? null : meta.getNamespace(),
         resource.getSpec());
+    var options = CanarykitAnnotations.apply(plain.spec(), meta == null ? null : meta.getAnnotations());
+    return new Canary(plain.name(), plain.namespace(), options.spec());
+  }
+
+  /** What is wrong with the canarykit annotations of {@code resource}. */
+  public static java.util.List<dev.canarykit.core.validation.Violation> annotationViolations(
+      CanaryResource resource) {
+    var meta = resource.getMetadata();
+    Canary plain = toCore(resource);
+    return CanarykitAnnotations.apply(plain.spec(), meta == null ? null : meta.getAnnotations()).violations();
   }
 
   /** The core Canary named {@code name} in {@code namespace} with {@code spec}; a {@code null} spec stays null. */

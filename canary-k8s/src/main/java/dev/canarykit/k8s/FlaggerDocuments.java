@@ -1,6 +1,7 @@
 package dev.canarykit.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.validation.Violation;
 import dev.canarykit.k8s.resource.AlertProviderResourceSpec;
 import dev.canarykit.k8s.resource.CanaryResourceSpec;
@@ -70,8 +71,40 @@ public final class FlaggerDocuments {
       return List.of(read.error());
     }
     UnusedFields.find(read.value(), warnings);
-    List<Violation> violations = CanaryMapping.toCore(name, ns, read.value()).validate();
+    Canary canary = canary(doc, name, ns, read.value());
+    List<Violation> violations = new ArrayList<>(canary.validate());
+    violations.addAll(CanarykitAnnotations.apply(canary.spec(), annotations(doc)).violations());
     return CanaryMapping.usesLegacyAnalysis(read.value()) ? legacy(violations) : violations;
+  }
+
+  private static Canary canary(JsonNode doc, String name, String ns, CanaryResourceSpec spec) {
+    Canary plain = CanaryMapping.toCore(name, ns, spec);
+    return new Canary(plain.name(), plain.namespace(),
+        CanarykitAnnotations.apply(plain.spec(), annotations(doc)).spec());
+  }
+
+  /**
+   * The core Canary of a raw document, with canarykit's annotation options applied.
+   *
+   * @throws IllegalArgumentException naming the problem when the document is not a readable Flagger Canary
+   */
+  public static Canary toCanary(JsonNode doc) {
+    if (!FlaggerApi.API_VERSION.equals(text(doc.get("apiVersion"))) || !"Canary".equals(text(doc.get("kind")))) {
+      throw new IllegalArgumentException("not a " + FlaggerApi.API_VERSION + " Canary");
+    }
+    var read = SpecReader.read(doc.get("spec"), CanaryResourceSpec.class, "spec");
+    if (read.error() != null) {
+      throw new IllegalArgumentException(read.error().path() + ": " + read.error().message());
+    }
+    return canary(doc, text(doc.path("metadata").get("name")), text(doc.path("metadata").get("namespace")),
+        read.value());
+  }
+
+  private static java.util.Map<String, String> annotations(JsonNode doc) {
+    JsonNode a = doc.path("metadata").path("annotations");
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    a.properties().forEach(e -> out.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : ""));
+    return out;
   }
 
   private static List<Violation> legacy(List<Violation> violations) {

@@ -1,0 +1,100 @@
+package dev.canarykit.examples.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.simulation.PolicySummary;
+import dev.canarykit.core.simulation.Policy;
+import dev.canarykit.core.simulation.Scenario;
+import dev.canarykit.core.simulation.Simulation;
+import dev.canarykit.k8s.DocumentCheck;
+import dev.canarykit.k8s.FlaggerDocuments;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code canarykit simulate}: runs a Canary's release many times over scenarios of traffic and behaviour, under
+ * Flagger's thresholds and under the statistical judge, and prints the comparison as JSON (only JSON on stdout).
+ * {@code flagger} runs the Canary without canarykit's judge; {@code statistical} runs it with the judge at its
+ * defaults. Exit 0, or 2 when a file cannot be read or is invalid.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+    description = "Simulate releases of a Canary over scenarios and compare decision policies (JSON on stdout).")
+public final class SimulateCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--canary", required = true, paramLabel = "FILE", description = "A file holding the Canary.")
+  Path canaryFile;
+
+  @Option(names = "--scenarios", required = true, paramLabel = "FILE", description = "The scenarios (YAML).")
+  Path scenariosFile;
+
+  @Option(names = "--runs", defaultValue = "100", description = "Runs per scenario and policy (default 100).")
+  int runs;
+
+  @Option(names = "--seed", defaultValue = "1", description = "The base seed (default 1).")
+  long seed;
+
+  @Option(names = "--policy", defaultValue = "both", description = "flagger, statistical or both (default both).")
+  String policy;
+
+  @Override
+  public Integer call() {
+    var err = spec.commandLine().getErr();
+    try {
+      List<Policy> policies = policies();
+      if (runs < 1) {
+        throw new IllegalArgumentException("--runs must be >= 1, but was " + runs);
+      }
+      Canary canary = canary();
+      List<Scenario> scenarios = ScenarioFile.parse(Files.readString(scenariosFile));
+      List<PolicySummary> summaries = new ArrayList<>();
+      for (Policy p : policies) {
+        summaries.add(Simulation.run(canary, scenarios, p, runs, seed));
+      }
+      spec.commandLine().getOut().println(Simulation.toJson(summaries));
+      return Cli.OK;
+    } catch (IOException e) {
+      err.println("ERROR " + e.getMessage());
+    } catch (ScenarioFile.Invalid | IllegalArgumentException e) {
+      err.println("ERROR " + e.getMessage());
+    } catch (YamlDocuments.NotYaml e) {
+      err.println("ERROR " + canaryFile + ": " + e.getMessage());
+    }
+    return Cli.ERROR;
+  }
+
+  private List<Policy> policies() {
+    switch (policy) {
+      case "flagger": return List.of(Policy.FLAGGER);
+      case "statistical": return List.of(Policy.STATISTICAL);
+      case "both": return List.of(Policy.FLAGGER, Policy.STATISTICAL);
+      default: throw new IllegalArgumentException("--policy must be flagger, statistical or both, but was " + policy);
+    }
+  }
+
+  /** The first Canary of the file; it must be valid. */
+  private Canary canary() throws IOException, YamlDocuments.NotYaml {
+    for (YamlDocuments.Document d : YamlDocuments.parse(Files.readString(canaryFile))) {
+      JsonNode doc = d.tree();
+      if (doc != null && "Canary".equals(doc.path("kind").asText())) {
+        DocumentCheck check = FlaggerDocuments.check(doc);
+        if (!check.violations().isEmpty()) {
+          var v = check.violations().get(0);
+          throw new IllegalArgumentException(canaryFile + ": invalid Canary: " + v.path() + ": " + v.message()
+              + (check.violations().size() > 1 ? " (and " + (check.violations().size() - 1) + " more)" : ""));
+        }
+        return FlaggerDocuments.toCanary(doc);
+      }
+    }
+    throw new IllegalArgumentException(canaryFile + ": no flagger.app/v1beta1 Canary found");
+  }
+}

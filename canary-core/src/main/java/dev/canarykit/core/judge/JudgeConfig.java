@@ -71,12 +71,21 @@ public record JudgeConfig(
         Action.PROMOTE, Map.of(), POLICY_VERSION);
   }
 
+  /** How much analysis time an undecided rollout gets before the horizon action, by default. */
+  public static final java.time.Duration DEFAULT_HORIZON = java.time.Duration.ofMinutes(30);
+
   /**
    * The defaults, with Flagger's built-in thresholds of {@code spec} read as budgets: a request-success-rate
-   * minimum m gives a failure budget of 1 − m/100; a request-duration maximum gives the P99 limit.
+   * minimum m gives a failure budget of 1 − m/100; a request-duration maximum gives the P99 limit. The horizon is
+   * {@link #DEFAULT_HORIZON} of analysis, in intervals of the canary's analysis interval.
    */
   public static JudgeConfig forCanary(CanarySpec spec) {
-    JudgeConfig c = ofDefaults();
+    long interval = spec.analysisOrEmpty().intervalOrDefault().toSeconds();
+    int horizon = (int) Math.max(1, (DEFAULT_HORIZON.toSeconds() + interval - 1) / interval);
+    JudgeConfig d = ofDefaults();
+    JudgeConfig c = new JudgeConfig(d.alpha, d.alphaPromotion, d.rollbackRatio, d.promotionRatio, d.gridPoints,
+        d.latencyEdgesMs, 0, 0, d.latencyTailBudget, d.minRollbackEvents, horizon, d.onHorizon, d.actions,
+        d.policyVersion);
     double errorBudget = 0;
     double latency = 0;
     for (MetricSpec m : spec.analysisOrEmpty().metrics()) {

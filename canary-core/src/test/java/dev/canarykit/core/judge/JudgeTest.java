@@ -69,5 +69,9 @@ class JudgeTest {
     JudgeConfig c = JudgeConfig.forCanary(dev.canarykit.core.analysis.FixturesAccess.seedSpec());
     assertThat(c.errorBudget()).isCloseTo(0.01, org.assertj.core.api.Assertions.within(1e-12));
     assertThat(c.latencyThresholdMs()).isEqualTo(500);
+    assertThat(c.horizonIntervals()).as("30 minutes of 1m intervals").isEqualTo(30);
+    var slow = dev.canarykit.core.analysis.FixturesAccess.seedSpec();
+    slow = slow.withAnalysis(slow.analysis().toBuilder().interval("2m").build());
+    assertThat(JudgeConfig.forCanary(slow).horizonIntervals()).isEqualTo(15);
   }
 }

@@ -18,6 +18,11 @@ final class Expect {
     assertThat(w.primaryWeight() + w.canaryWeight()).as("weights sum").isEqualTo(100);
   }
 
+  /** The decisive commands of the last tick, in order ({@link World#actions()}). */
+  static void actions(World w, String... expected) {
+    assertThat(w.actions()).as("commands of the tick").containsExactly(expected);
+  }
+
   /** The status' canaryWeight field. */
   static void statusWeight(World w, int weight) {
     assertThat(w.status.canaryWeight()).as("status.canaryWeight").isEqualTo(weight);

@@ -1,5 +1,6 @@
 package dev.canarykit.core.analysis;
 
+import static dev.canarykit.core.analysis.Expect.actions;
 import static dev.canarykit.core.analysis.Expect.started;
 import static dev.canarykit.core.analysis.Expect.state;
 import static dev.canarykit.core.analysis.Expect.statusWeight;
@@ -26,6 +27,7 @@ class SchedulerScenariosTest {
     assertThat(w.tick()).containsExactly(
         "Normal   all the metrics providers are available!", "Normal   Initialization done! podinfo.test");
     state(w, INITIALIZED, 100, 0, 0, 0);
+    actions(w, "ProbeMetricProviders", "ScaleToZero");
     assertThat(w.commandNames()).containsExactly("ObserveTarget", "ReconcileServices", "ProbeMetricProviders",
         "EnsurePrimary", "CheckReadiness", "ReconcileAutoscaler", "ReconcileApexService", "ScaleToZero",
         "ReconcileRouting");
@@ -69,6 +71,7 @@ class SchedulerScenariosTest {
     w.primaryReadiness = Readiness.READY;
     w.tick();
     state(w, INITIALIZED, 100, 0, 0, 0);
+    actions(w, "ProbeMetricProviders", "ScaleToZero");
   }
 
   @Test
@@ -78,6 +81,7 @@ class SchedulerScenariosTest {
     w.targetHash = "rev2";
     assertThat(w.tick()).containsExactly("Normal   New revision detected! Scaling up podinfo.test");
     state(w, PROGRESSING, 100, 0, 0, 0);
+    actions(w, "ScaleFromZero");
     assertThat(w.canaryReplicas).isEqualTo(2);
     assertThat(w.status.lastAppliedSpec()).isEqualTo("rev2");
     assertThat(w.status.lastPromotedSpec()).isEqualTo("rev1");
@@ -90,14 +94,17 @@ class SchedulerScenariosTest {
     World w = started(new World(Fixtures.seed()));
     w.tick(); // pre-rollout, weight 10
     state(w, PROGRESSING, 90, 10, 0, 0);
+    actions(w, "CallWebhook(acceptance-test)", "SetRoutes(90/10)");
     w.metric("request-success-rate", 50);
     for (int i = 1; i <= 5; i++) {
       assertThat(w.tick()).containsExactly("Warning  Halt podinfo.test advancement success rate 50.00% < 99%");
       state(w, PROGRESSING, 90, 10, i, 0);
+      actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)");
     }
     assertThat(w.tick()).containsExactly("Warning  Rolling back podinfo.test failed checks threshold reached 5",
         "Warning  Canary failed! Scaling down podinfo.test");
     state(w, FAILED, 100, 0, 0, 0);
+    actions(w, "SetRoutes(100/0)", "ScaleToZero");
     assertThat(w.canaryReplicas).isZero();
     assertThat(w.primaryHash).isEqualTo("rev1");
     assertThat(w.status.lastAppliedSpec()).isEqualTo("rev2");
@@ -114,14 +121,19 @@ class SchedulerScenariosTest {
     w.metric("request-success-rate", 50);
     w.tick();
     state(w, PROGRESSING, 90, 10, 1, 0);
+    actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)");
     w.metric("request-success-rate", 100);
     w.tick();
     state(w, PROGRESSING, 80, 20, 1, 0);
+    actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
+        "SetRoutes(80/20)");
     w.metric("request-success-rate", 50);
     w.tick();
     state(w, PROGRESSING, 80, 20, 2, 0);
+    actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)");
     w.tick();
     state(w, FAILED, 100, 0, 0, 0);
+    actions(w, "SetRoutes(100/0)", "ScaleToZero");
   }
 
   @Test
@@ -133,9 +145,11 @@ class SchedulerScenariosTest {
     w.targetHash = "rev2";
     w.tick();
     state(w, PROGRESSING, 100, 0, 0, 0);
+    actions(w, "ScaleFromZero");
     assertThat(w.tick()).containsExactly("Normal   Copying podinfo.test template spec to podinfo-primary.test",
         "Normal   Promotion completed! Canary analysis was skipped for podinfo.test");
     state(w, SUCCEEDED, 100, 0, 0, 0);
+    actions(w, "SetRoutes(100/0)", "Promote", "ReconcileAutoscaler", "ScaleToZero");
     assertThat(w.primaryHash).isEqualTo("rev2");
     assertThat(w.canaryReplicas).isZero();
     assertThat(w.status.lastPromotedSpec()).isEqualTo("rev2");
@@ -147,18 +161,24 @@ class SchedulerScenariosTest {
         Fixtures.seedAnalysis().stepWeight(100).maxWeight(null).stepWeightPromotion(50).build())));
     w.tick();
     state(w, PROGRESSING, 0, 100, 0, 0);
+    actions(w, "CallWebhook(acceptance-test)", "SetRoutes(0/100)");
     statusWeight(w, 100);
     w.tick();
     state(w, PROMOTING, 0, 100, 0, 0);
+    actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
+        "Promote");
     statusWeight(w, 100);
     assertThat(w.tick()).containsExactly("Normal   Advance podinfo.test primary weight 50");
     state(w, PROMOTING, 50, 50, 0, 0);
+    actions(w, "ReconcileAutoscaler", "SetRoutes(50/50)");
     statusWeight(w, 50);
     w.tick();
     state(w, FINALISING, 100, 0, 0, 0);
+    actions(w, "ReconcileAutoscaler", "SetRoutes(100/0)");
     statusWeight(w, 0);
     w.tick();
     state(w, SUCCEEDED, 100, 0, 0, 0);
+    actions(w, "ScaleToZero");
   }
 
   @Test
@@ -167,14 +187,21 @@ class SchedulerScenariosTest {
     assertThat(w.tick()).containsExactly("Normal   Starting canary analysis for podinfo.test",
         "Normal   Pre-rollout check acceptance-test passed", "Normal   Advance podinfo.test canary iteration 1/1");
     state(w, PROGRESSING, 100, 0, 0, 1);
+    actions(w, "CallWebhook(acceptance-test)");
     assertThat(w.tick()).containsExactly("Normal   Routing all traffic to canary");
     state(w, PROGRESSING, 0, 100, 0, 2);
+    actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
+        "SetRoutes(0/100)");
     assertThat(w.tick()).containsExactly("Normal   Copying podinfo.test template spec to podinfo-primary.test");
     state(w, PROMOTING, 0, 100, 0, 2);
+    actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
+        "Promote");
     assertThat(w.tick()).containsExactly("Normal   Routing all traffic to primary");
     state(w, FINALISING, 100, 0, 0, 0);
+    actions(w, "ReconcileAutoscaler", "SetRoutes(100/0)");
     assertThat(w.tick()).containsExactly("Normal   Promotion completed! Scaling down podinfo.test");
     state(w, SUCCEEDED, 100, 0, 0, 0);
+    actions(w, "ScaleToZero");
     assertThat(w.alerts.get(0).fields()).containsEntry("Traffic routing", "Blue/Green");
   }
 
@@ -184,15 +211,21 @@ class SchedulerScenariosTest {
         .build())));
     w.tick();
     state(w, PROGRESSING, 100, 0, 0, 1);
+    actions(w, "CallWebhook(acceptance-test)", "SetRoutes(100/0 mirrored)");
     assertThat(w.routes.mirrored()).isTrue();
     w.tick();
     state(w, PROGRESSING, 100, 0, 0, 2);
+    actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)");
     assertThat(w.routes.mirrored()).isTrue();
     assertThat(w.tick()).containsExactly("Normal   Stop traffic mirroring and route all traffic to canary");
     state(w, PROGRESSING, 0, 100, 0, 3);
+    actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
+        "SetRoutes(0/100)");
     assertThat(w.routes.mirrored()).isFalse();
     w.tick();
     state(w, PROMOTING, 0, 100, 0, 3);
+    actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
+        "Promote");
   }
 
   @Test
@@ -201,15 +234,22 @@ class SchedulerScenariosTest {
     World w = started(new World(Fixtures.with(Fixtures.seedAnalysis().iterations(2).match(match).build())));
     w.tick();
     state(w, PROGRESSING, 0, 100, 0, 1);
+    actions(w, "CallWebhook(acceptance-test)", "SetRoutes(0/100)");
     assertThat(w.events).last().isEqualTo("Normal   Advance podinfo.test canary iteration 1/2");
     assertThat(w.tick()).containsExactly("Normal   Advance podinfo.test canary iteration 2/2");
     state(w, PROGRESSING, 0, 100, 0, 2);
+    actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
+        "SetRoutes(0/100)");
     assertThat(w.tick()).containsExactly("Normal   Copying podinfo.test template spec to podinfo-primary.test");
     state(w, PROMOTING, 0, 100, 0, 2);
+    actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
+        "Promote");
     w.tick();
     state(w, FINALISING, 100, 0, 0, 0);
+    actions(w, "ReconcileAutoscaler", "SetRoutes(100/0)");
     w.tick();
     state(w, SUCCEEDED, 100, 0, 0, 0);
+    actions(w, "ScaleToZero");
     assertThat(w.alerts.get(0).fields()).containsEntry("Traffic routing", "A/B Testing");
   }
 
@@ -219,12 +259,15 @@ class SchedulerScenariosTest {
     assertThat(w.tick()).containsExactly("Normal   Starting canary analysis for podinfo.test",
         "Normal   Pre-rollout check acceptance-test passed", "Normal   Advance podinfo.test canary weight 0");
     state(w, PROGRESSING, 100, 0, 0, 0);
+    actions(w, "CallWebhook(acceptance-test)", "SetRoutes(100/0 mirrored)");
     assertThat(w.routes.mirrored()).isTrue();
     int hooksBefore = w.hookCalls.size();
     assertThat(w.tick()).containsExactly("Normal   Advance podinfo.test canary weight 10");
     assertThat(w.hookCalls.subList(hooksBefore, w.hookCalls.size()))
         .extracting(h -> h.hook().name()).as("analysis, not pre-rollout").containsExactly("load-test");
     state(w, PROGRESSING, 90, 10, 0, 0);
+    actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
+        "SetRoutes(90/10)");
     assertThat(w.routes.mirrored()).isFalse();
   }
 
@@ -237,12 +280,16 @@ class SchedulerScenariosTest {
     w.metric("request-success-rate", 100);
     w.tick();
     state(w, PROGRESSING, 80, 20, 1, 0);
+    actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
+        "SetRoutes(80/20)");
     w.targetHash = "rev3";
     assertThat(w.tick()).containsExactly("Normal   New revision detected! Restarting analysis for podinfo.test");
     state(w, PROGRESSING, 100, 0, 0, 0);
+    actions(w, "SetRoutes(100/0)");
     assertThat(w.status.lastAppliedSpec()).isEqualTo("rev3");
     assertThat(w.tick()).contains("Normal   Pre-rollout check acceptance-test passed");
     state(w, PROGRESSING, 90, 10, 0, 0);
+    actions(w, "CallWebhook(acceptance-test)", "SetRoutes(90/10)");
   }
 
   @Test
@@ -257,6 +304,7 @@ class SchedulerScenariosTest {
       w.tick();
     }
     state(w, SUCCEEDED, 100, 0, 0, 0);
+    actions(w, "ScaleToZero");
     assertThat(w.promotions).isEqualTo(1);
     assertThat(w.status.trackedConfigs()).containsEntry("configmap/podinfo-config", "bbbb");
   }
@@ -267,12 +315,15 @@ class SchedulerScenariosTest {
     w.tick();
     w.tick();
     state(w, PROMOTING, 0, 100, 0, 0);
+    actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
+        "Promote");
     w.primaryReadiness = Readiness.failed("deployment \"podinfo-primary\" exceeded its progress deadline");
     assertThat(w.tick()).containsExactly(
         "Warning  deployment \"podinfo-primary\" exceeded its progress deadline",
         "Warning  Promotion of podinfo.test failed, primary not ready: deployment \"podinfo-primary\" exceeded its"
             + " progress deadline");
     state(w, FAILED, 0, 100, 0, 0);
+    actions(w, "SetRoutes(0/100)");
     statusWeight(w, 100);
     assertThat(w.canaryReplicas).as("the canary keeps serving").isEqualTo(2);
   }
@@ -284,9 +335,11 @@ class SchedulerScenariosTest {
     w.tick();
     w.tick();
     state(w, FINALISING, 100, 0, 0, 0);
+    actions(w, "ReconcileAutoscaler", "SetRoutes(100/0)");
     w.primaryReadiness = Readiness.failed("deployment \"podinfo-primary\" exceeded its progress deadline");
     w.tick();
     state(w, FAILED, 0, 100, 0, 0);
+    actions(w, "SetRoutes(0/100)");
     statusWeight(w, 100);
     assertThat(w.canaryReplicas).isEqualTo(2);
   }

@@ -51,9 +51,38 @@ final class World {
     machine = CanaryAnalysis.of(canary);
   }
 
+  private int lastTickStart;
+
+  /**
+   * The decisive commands of the last tick, without the reconcile preamble every tick repeats (observe, services,
+   * primary, autoscaler, apex, routing, readiness, reading routes): e.g. {@code SetRoutes(90/10)},
+   * {@code CallWebhook(load-test)}, {@code QueryMetric(request-success-rate)}, {@code Promote}.
+   */
+  List<String> actions() {
+    return commands.subList(lastTickStart, commands.size()).stream().filter(c -> !(c instanceof Command.ObserveTarget
+        || c instanceof Command.ReconcileServices || c instanceof Command.EnsurePrimary
+        || c instanceof Command.ReconcileApexService || c instanceof Command.ReconcileRouting
+        || c instanceof Command.CheckReadiness || c instanceof Command.ReadRoutes
+        || c instanceof Command.ReconcileAutoscaler a && !a.allowUpdate())).map(World::describe).toList();
+  }
+
+  private static String describe(Command c) {
+    if (c instanceof Command.SetRoutes s) {
+      return "SetRoutes(" + s.primaryWeight() + "/" + s.canaryWeight() + (s.mirrored() ? " mirrored" : "") + ")";
+    }
+    if (c instanceof Command.CallWebhook h) {
+      return "CallWebhook(" + h.hook().name() + ")";
+    }
+    if (c instanceof Command.QueryMetric q) {
+      return "QueryMetric(" + q.metric().name() + ")";
+    }
+    return c.getClass().getSimpleName();
+  }
+
   /** Runs one tick and advances time by the analysis interval; returns the events of the tick. */
   List<String> tick() {
     int from = events.size();
+    lastTickStart = commands.size();
     TickInput input = TickInput.start(ENTROPY);
     tickStarts.add(status);
     tickTimes.add(now);

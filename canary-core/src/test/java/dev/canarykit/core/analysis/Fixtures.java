@@ -1,49 +1,24 @@
 package dev.canarykit.core.analysis;
 
 import dev.canarykit.core.model.AnalysisSpec;
-import dev.canarykit.core.model.AutoscalerRef;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanarySpec;
-import dev.canarykit.core.model.MetricSpec;
-import dev.canarykit.core.model.ServiceSpec;
-import dev.canarykit.core.model.TargetRef;
-import dev.canarykit.core.model.ThresholdRange;
-import dev.canarykit.core.model.WebhookSpec;
-import java.util.List;
-import java.util.Map;
+import dev.canarykit.core.testing.SeedRelease;
 
 /** The seed Canary (shared/seed-scenario/podinfo-canary.yaml) and variations of it. */
 final class Fixtures {
   private Fixtures() {}
 
   static Canary seed() {
-    return new Canary("podinfo", "test", seedSpec());
+    return SeedRelease.canary();
   }
 
   static CanarySpec seedSpec() {
-    ServiceSpec service = ServiceSpec.builder(9898).targetPort("9898")
-        .gateways(List.of("public-gateway.istio-system.svc.cluster.local")).hosts(List.of("*"))
-        .trafficPolicy(Map.of("tls", Map.of("mode", "DISABLE")))
-        .retries(Map.of("attempts", 3, "perTryTimeout", "1s", "retryOn", "gateway-error,connect-failure,refused-stream"))
-        .build();
-    return CanarySpec.builder(TargetRef.deployment("podinfo"), service)
-        .progressDeadlineSeconds(60)
-        .autoscalerRef(new AutoscalerRef("autoscaling/v2beta2", "HorizontalPodAutoscaler", "podinfo", null))
-        .analysis(seedAnalysis().build())
-        .build();
+    return SeedRelease.spec();
   }
 
   static AnalysisSpec.Builder seedAnalysis() {
-    return AnalysisSpec.builder().interval("1m").threshold(5).maxWeight(50).stepWeight(10)
-        .metrics(List.of(
-            MetricSpec.of(MetricSpec.REQUEST_SUCCESS_RATE, ThresholdRange.atLeast(99), "1m"),
-            MetricSpec.of(MetricSpec.REQUEST_DURATION, ThresholdRange.atMost(500), "30s")))
-        .webhooks(List.of(
-            new WebhookSpec("acceptance-test", "pre-rollout", "http://flagger-loadtester.test/", "30s", null,
-                Map.of("type", "bash", "cmd", "curl -sd 'test' http://podinfo-canary:9898/token | grep token"),
-                false, false),
-            new WebhookSpec("load-test", null, "http://flagger-loadtester.test/", "5s", null,
-                Map.of("cmd", "hey -z 1m -q 10 -c 2 http://podinfo-canary.test:9898/"), false, false)));
+    return SeedRelease.analysis();
   }
 
   /** The seed with another analysis. */

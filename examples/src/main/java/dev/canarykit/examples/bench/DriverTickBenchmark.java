@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class DriverTickBenchmark {
-  private final Canary canary = BenchCanary.seed();
+  private final Canary canary = dev.canarykit.core.testing.SeedRelease.canary();
   private InMemoryTrafficRouter router;
   private CanaryDriver idleDriver;
   private CanaryDriver advancingDriver;

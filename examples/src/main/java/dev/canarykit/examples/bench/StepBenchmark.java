@@ -34,7 +34,7 @@ public class StepBenchmark {
   private static final String HASH = "0123456789abcdef";
   private static final Instant NOW = Instant.parse("2026-01-01T00:10:00Z");
 
-  private final CanaryAnalysis machine = CanaryAnalysis.of(BenchCanary.seed());
+  private final CanaryAnalysis machine = CanaryAnalysis.of(dev.canarykit.core.testing.SeedRelease.canary());
   private final CanaryStatus succeeded = CanaryStatus.initial().toBuilder().phase(Phase.SUCCEEDED)
       .lastAppliedSpec(HASH).lastPromotedSpec(HASH).build();
   private final CanaryStatus progressing = succeeded.toBuilder().phase(Phase.PROGRESSING)

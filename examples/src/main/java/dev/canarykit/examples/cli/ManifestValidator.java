@@ -79,7 +79,7 @@ final class ManifestValidator {
     error = true;
   }
 
-  private static String reason(Exception e) {
+  static String reason(Exception e) {
     if (e instanceof NoSuchFileException) {
       return "no such file";
     }

@@ -50,8 +50,8 @@ final class FileSecrets implements SecretResolver {
       Map<String, String> values = new HashMap<>();
       for (var e : doc.path("data").properties()) {
         try {
-          values.put(e.getKey(), new String(Base64.getMimeDecoder().decode(e.getValue().asText()),
-              StandardCharsets.UTF_8));
+          byte[] decoded = Base64.getDecoder().decode(e.getValue().asText().replaceAll("\\s", ""));
+          values.put(e.getKey(), new String(decoded, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException bad) {
           return Optional.of(id + ": data." + e.getKey() + ": is not base64");
         }

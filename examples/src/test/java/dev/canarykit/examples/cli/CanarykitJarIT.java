@@ -74,6 +74,36 @@ class CanarykitJarIT {
   }
 
   @Test
+  void checkPrintsEachMetricsVerdictAndQueryAndExitsOneOnAFailure() throws Exception {
+    String canary = CliRun.tempFile(CheckYaml.podinfo("""
+        - {name: request-success-rate, thresholdRange: {min: 95}}
+        - {name: request-duration, thresholdRange: {max: 50}}
+        - {name: missing, templateRef: {name: nowhere}, thresholdRange: {min: 1}}
+        """));
+    try (FixedServer prometheus = new FixedServer(FixedServer.Response.json(200, FixedServer.vector("97")))) {
+      Result r = java("check", "--canary", canary, "--prometheus", prometheus.address().toString());
+      assertThat(r.out()).hasSize(7);
+      assertThat(r.out().get(0)).isEqualTo("CANARY test/podinfo");
+      assertThat(r.out().get(1)).isEqualTo("PASS request-success-rate 97.00 [95.00,+Inf]");
+      assertThat(r.out().get(2)).isEqualTo("  query: " + CheckCommandTest.SUCCESS_RATE_QUERY);
+      assertThat(r.out().get(3)).isEqualTo("FAIL request-duration 97.00 [-Inf,50.00]");
+      assertThat(r.out().get(4)).startsWith("  query: histogram_quantile(0.99, ").endsWith("[1m])) by (le))");
+      assertThat(r.out().subList(5, 7)).containsExactly(
+          "ERROR missing Metric template nowhere.test error: metrictemplate \"nowhere\" not found", "  query: -");
+      assertThat(prometheus.requests()).hasSize(2);
+      assertThat(r.code()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void checkWithoutPrometheusIsAUsageError() throws Exception {
+    Result r = java("check", "--canary", "valid/podinfo-canary.yaml");
+    assertThat(r.err()).first().isEqualTo("Missing required option: '--prometheus=URL'");
+    assertThat(r.out()).isEmpty();
+    assertThat(r.code()).isEqualTo(2);
+  }
+
+  @Test
   void serviceFilesOfEveryDependencyAreMerged() throws IOException {
     try (JarFile jar = new JarFile(JAR.toFile())) {
       var entry = jar.getEntry("META-INF/services/io.fabric8.kubernetes.api.model.KubernetesResource");

@@ -171,14 +171,19 @@ class CheckCommandTest {
     String f = CliRun.tempFile(CheckYaml.podinfo("""
         - {name: with-token, templateRef: {name: authed}, thresholdRange: {min: 1}}
         - {name: without, templateRef: {name: unauthed}, thresholdRange: {min: 1}}
+        - {name: basic, templateRef: {name: basic-authed}, thresholdRange: {min: 1}}
         """) + CheckYaml.template("authed", "vector(1)", ", secretRef: {name: prom-auth}")
+        + CheckYaml.template("basic-authed", "vector(2)", ", secretRef: {name: basic-auth}")
+        + "---\napiVersion: v1\nkind: Secret\nmetadata: {name: basic-auth, namespace: test}\n"
+        + "data: {username: YWRtaW4=, password: aHVudGVyMjI=}\n"
         + CheckYaml.template("unauthed", "vector(1)", ", secretRef: {name: nowhere}")
         + CheckYaml.secret("prom-auth", "token", "s3cr3t-token-value"));
     CliRun r = check(f);
     assertThat(r.out()).containsExactly("CANARY test/podinfo",
         "PASS with-token 1.00 [1.00,+Inf]", "  query: vector(1)",
         "ERROR without Metric template unauthed.test secret nowhere error: secrets \"nowhere\" not found",
-        "  query: -");
+        "  query: -", "PASS basic 2.00 [1.00,+Inf]", "  query: vector(2)");
     assertThat(String.join("\n", r.out())).doesNotContain("s3cr3t");
+    assertThat(r.code()).isEqualTo(1);
   }
 }

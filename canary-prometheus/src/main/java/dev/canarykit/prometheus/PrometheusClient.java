@@ -63,12 +63,7 @@ public final class PrometheusClient {
    * @return a value, no data ({@code no values found}) or an error; never {@code null}, never thrown
    */
   public MetricResult instant(Endpoint endpoint, String promql, Instant time) {
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("query", QueryText.collapse(promql));
-    if (time != null) {
-      params.put("time", seconds(time));
-    }
-    MetricResult r = send(endpoint, "query", params, (status, in) -> {
+    MetricResult r = send(endpoint, "query", instantParams(promql, time), (status, in) -> {
       if (status >= 400) {
         byte[] head = in.readNBytes(Excerpts.MAX * 16);
         return new MetricError(HttpErrors.describe(status, head, head.length), false);
@@ -78,6 +73,31 @@ public final class PrometheusClient {
           : InstantReader.read(status, body, body.length);
     }, m -> new MetricError(m, false));
     return r instanceof MetricError e ? new MetricError(endpoint.redact(e.message()), false) : r;
+  }
+
+  /**
+   * Runs an instant query whose answer must be a vector, keeping every series' labels (for the judge's counts).
+   *
+   * @param time the evaluation time, or {@code null} for Prometheus' "now"
+   * @return the series or an error; never {@code null}, never thrown
+   */
+  VectorResult vector(Endpoint endpoint, String promql, Instant time) {
+    VectorResult r = send(endpoint, "query", instantParams(promql, time), (status, in) -> {
+      byte[] body = in.readNBytes(status >= 400 ? Excerpts.MAX * 16 : maxBodyBytes + 1);
+      return status < 400 && body.length > maxBodyBytes
+          ? new VectorResult.Error("response body exceeds " + maxBodyBytes + " bytes")
+          : VectorReader.read(status, body, body.length);
+    }, VectorResult.Error::new);
+    return r instanceof VectorResult.Error e ? new VectorResult.Error(endpoint.redact(e.message())) : r;
+  }
+
+  private static Map<String, String> instantParams(String promql, Instant time) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("query", QueryText.collapse(promql));
+    if (time != null) {
+      params.put("time", seconds(time));
+    }
+    return params;
   }
 
   /**

@@ -6,6 +6,8 @@ import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.port.MetricSource;
 import dev.canarykit.core.port.SecretResolver;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -31,6 +33,13 @@ import java.util.Objects;
  * lookup, secret, provider and render failures are errors whose message is the complete Flagger event text
  * ({@code setup = true}); query failures are prefixed by the machine.
  *
+ * <p><b>Counts for the statistical judge.</b> {@link #counts(Canary, Duration)} asks the same server as the built-in
+ * metrics (with the same client, retries and circuit breaker) for the requests, 5xx failures and cumulative
+ * latency buckets of the workloads {@code <targetRef.name>} (the canary) and {@code <targetRef.name>-primary} in
+ * the Canary's namespace, from Istio's destination-side telemetry over the window, all three evaluated at one
+ * instant of the builder's clock. A workload without series counts zero; a bucket edge Prometheus did not return
+ * takes the next lower known cumulative value; {@code NaN} counts as zero.
+ *
  * <p><b>For the {@code check} command.</b> {@link #plan(Canary, MetricSpec)} renders a metric's query without
  * sending it, and {@link #execute(QueryPlan.Ready)} runs a plan and returns the raw value.
  *
@@ -47,11 +56,13 @@ public final class PrometheusMetricSource implements MetricSource {
   private final PrometheusClient client;
   private final QueryPlanner planner;
   private final ProviderProbe probe;
+  private final VersionCounter counter;
 
   private PrometheusMetricSource(Builder b) {
     this.client = b.client == null ? PrometheusClient.builder().build() : b.client;
     this.planner = new QueryPlanner(b.defaultServer, b.override, b.templates, b.secrets);
     this.probe = new ProviderProbe(planner, client);
+    this.counter = new VersionCounter(planner, client, b.clock);
   }
 
   /**
@@ -99,6 +110,26 @@ public final class PrometheusMetricSource implements MetricSource {
     return probe.probe(canary);
   }
 
+  /**
+   * Counts what the primary and the canary served over the last {@code window} (see the class comment).
+   *
+   * <p>The window is rendered in whole seconds ({@code 60s}), or in milliseconds when it has a fraction of a
+   * second. The target name and namespace are checked as Kubernetes names before any query is built (dots in the
+   * name are escaped in the workload regex). A query error, an unsafe value, an unusable {@code metricsServer}
+   * or an infinite sample is an {@link Outcome.Failed} starting {@code cannot count requests per version: },
+   * whose message never contains credentials; nothing is thrown.
+   *
+   * @return {@link Outcome.Counts} or {@link Outcome.Failed}
+   */
+  @Override
+  public Outcome counts(Canary canary, Duration window) {
+    try {
+      return counter.counts(canary, Objects.requireNonNull(window, "window == null"));
+    } catch (RuntimeException e) {
+      return new Outcome.Failed(VersionCounter.PREFIX + e.getClass().getSimpleName());
+    }
+  }
+
   /** Builds a {@link PrometheusMetricSource}. */
   public static final class Builder {
     private final URI defaultServer;
@@ -106,6 +137,7 @@ public final class PrometheusMetricSource implements MetricSource {
     private PrometheusClient client;
     private MetricTemplateLookup templates = MetricTemplateLookup.NONE;
     private SecretResolver secrets;
+    private Clock clock = Clock.systemUTC();
 
     private Builder(URI defaultServer) {
       this.defaultServer = defaultServer;
@@ -132,6 +164,12 @@ public final class PrometheusMetricSource implements MetricSource {
     /** An address that replaces every provider address and metrics server (the {@code check --prometheus}). */
     public Builder overrideAddress(URI address) {
       this.override = Objects.requireNonNull(address, "address == null");
+      return this;
+    }
+
+    /** The clock whose instant is the evaluation time of {@code counts}' queries; default the system clock. */
+    public Builder clock(Clock c) {
+      this.clock = Objects.requireNonNull(c, "clock == null");
       return this;
     }
 

@@ -70,6 +70,11 @@ final class QueryPlanner {
     }
   }
 
+  /** Where built-in queries go for {@code canary} (the judge's counts go there too); the template is empty. */
+  Binding builtinServer(Canary canary) {
+    return builtin(canary, "");
+  }
+
   private Binding builtin(Canary canary, String text) {
     String server = canary.spec().metricsServer();
     Optional<URI> address = override != null ? Optional.of(override)

@@ -1,0 +1,96 @@
+package dev.canarykit.prometheus;
+
+import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.judge.IntervalCounts;
+import dev.canarykit.core.judge.IstioBuckets;
+import dev.canarykit.core.judge.VersionCounts;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * Maps the answers of {@link CountQueries} to the judge's {@link IntervalCounts}:
+ * <ul>
+ *   <li>a series counts for the canary when its {@code destination_workload} is the target, for the primary when it
+ *       is {@code <target>-primary}; other series are ignored, and series of one version (and one {@code le}) are
+ *       added up;</li>
+ *   <li>{@code NaN} and negative values count as 0; an infinite value fails the whole interval;</li>
+ *   <li>a version without any series served nothing: {@link VersionCounts#NONE};</li>
+ *   <li>failures are clipped to the requests;</li>
+ *   <li>buckets are aligned with {@link IstioBuckets#edges()}: each edge takes the value of the largest finite
+ *       {@code le} at or below it, so an edge Prometheus did not return takes the next lower known cumulative
+ *       value (0 below the lowest). That under-counts fast requests, never slow ones. The result is made
+ *       non-decreasing (a running maximum, as {@code histogram_quantile} does), since {@code increase()}
+ *       extrapolates each series on its own. A version without finite {@code le} series has no latency data
+ *       (empty buckets).</li>
+ * </ul>
+ */
+final class CountsMapping {
+  private static final String WORKLOAD = "destination_workload";
+
+  private CountsMapping() {}
+
+  /** The interval's counts, or a failure naming a non-finite value. */
+  static Outcome map(String target, List<VectorResult.Sample> requests, List<VectorResult.Sample> failures,
+      List<VectorResult.Sample> buckets) {
+    for (List<VectorResult.Sample> list : List.of(requests, failures, buckets)) {
+      for (VectorResult.Sample s : list) {
+        if (Double.isInfinite(s.value())) {
+          return new Outcome.Failed("cannot count requests per version: Prometheus returned " + s.value()
+              + " for " + SafeValues.quote(String.valueOf(s.labels().get(WORKLOAD))));
+        }
+      }
+    }
+    return new Outcome.Counts(new IntervalCounts(
+        version(target + CountQueries.PRIMARY_SUFFIX, requests, failures, buckets),
+        version(target, requests, failures, buckets)));
+  }
+
+  private static VersionCounts version(String workload, List<VectorResult.Sample> requests,
+      List<VectorResult.Sample> failures, List<VectorResult.Sample> buckets) {
+    OptionalDouble n = total(workload, requests);
+    OptionalDouble f = total(workload, failures);
+    double[] cumulative = cumulative(workload, buckets);
+    if (n.isEmpty() && f.isEmpty() && cumulative.length == 0) {
+      return VersionCounts.NONE;
+    }
+    double r = n.orElse(0);
+    return new VersionCounts(r, Math.min(f.orElse(0), r), cumulative);
+  }
+
+  /** The sum of {@code workload}'s values, or empty when it has no series. */
+  private static OptionalDouble total(String workload, List<VectorResult.Sample> series) {
+    return series.stream().filter(s -> workload.equals(s.labels().get(WORKLOAD)))
+        .mapToDouble(s -> count(s.value())).reduce(Double::sum);
+  }
+
+  /** Cumulative counts at each Istio edge, or an empty array when {@code workload} has no finite buckets. */
+  static double[] cumulative(String workload, List<VectorResult.Sample> buckets) {
+    TreeMap<Double, Double> byLe = new TreeMap<>();
+    for (VectorResult.Sample s : buckets) {
+      OptionalDouble le = SampleValues.parse(s.labels().getOrDefault("le", ""));
+      if (workload.equals(s.labels().get(WORKLOAD)) && le.isPresent() && Double.isFinite(le.getAsDouble())) {
+        byLe.merge(le.getAsDouble(), count(s.value()), Double::sum);
+      }
+    }
+    return byLe.isEmpty() ? new double[0] : aligned(byLe);
+  }
+
+  private static double[] aligned(TreeMap<Double, Double> byLe) {
+    double[] edges = IstioBuckets.edges();
+    double[] out = new double[edges.length];
+    double max = 0;
+    for (int i = 0; i < edges.length; i++) {
+      Map.Entry<Double, Double> known = byLe.floorEntry(edges[i]);
+      max = Math.max(max, known == null ? 0 : known.getValue());
+      out[i] = max;
+    }
+    return out;
+  }
+
+  /** A count from a sample value: {@code NaN} and negative values are 0. */
+  private static double count(double v) {
+    return v > 0 ? v : 0;
+  }
+}

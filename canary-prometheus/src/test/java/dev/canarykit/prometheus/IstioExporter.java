@@ -17,14 +17,28 @@ import java.util.Locale;
  *       25 ms, 8 up to 50, 9 up to 100, 10 up to 250 (P99 = 100 + 150 x 0.9 = 235 ms);
  *   <li>primary: 20 req/s, all 200 (success rate 100 %); all durations up to 10 ms (P99 = 5 + 5 x 0.99 = 9.95 ms).
  * </ul>
+ *
+ * <p>{@link #withTwins()} also serves two identical versions, twin (canary) and twin-primary: each 50 req/s, of
+ * which 0.5 req/s with code 500, durations 25 req/s up to 50 ms, 40 up to 100, 45 up to 250, 50 up to 500.
  */
 final class IstioExporter implements AutoCloseable {
   static final double[] BUCKETS = {0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000,
       300000, 600000, 1800000, 3600000};
   private final HttpServer server;
   private final long start = System.nanoTime();
+  private final boolean twins;
 
   IstioExporter() throws IOException {
+    this(false);
+  }
+
+  /** An exporter that also serves the identical twin and twin-primary. */
+  static IstioExporter withTwins() throws IOException {
+    return new IstioExporter(true);
+  }
+
+  private IstioExporter(boolean twins) throws IOException {
+    this.twins = twins;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/metrics", ex -> {
       byte[] body = render().getBytes(StandardCharsets.UTF_8);
@@ -55,7 +69,20 @@ final class IstioExporter implements AutoCloseable {
     }
     bucket(b, "podinfo", "+Inf", 10 * t);
     bucket(b, "podinfo-primary", "+Inf", 20 * t);
+    if (twins) {
+      twin(b, "twin", t);
+      twin(b, "twin-primary", t);
+    }
     return b.toString();
+  }
+
+  private static void twin(StringBuilder b, String workload, double t) {
+    requests(b, workload, "200", 49.5 * t);
+    requests(b, workload, "500", 0.5 * t);
+    for (double le : BUCKETS) {
+      bucket(b, workload, fmt(le), (le < 50 ? 0 : le < 100 ? 25 : le < 250 ? 40 : le < 500 ? 45 : 50) * t);
+    }
+    bucket(b, workload, "+Inf", 50 * t);
   }
 
   private static void requests(StringBuilder b, String workload, String code, double v) {

@@ -38,8 +38,18 @@ final class PrometheusServer implements AutoCloseable {
 
   /** Starts Prometheus and its scrape target and waits until Prometheus is ready (not until data arrives). */
   static PrometheusServer start() throws IOException {
-    Path binary = binary();
-    IstioExporter exporter = new IstioExporter();
+    return start(new IstioExporter());
+  }
+
+  /** Starts Prometheus scraping {@code exporter} (closed with the server) and waits until it is ready. */
+  static PrometheusServer start(IstioExporter exporter) throws IOException {
+    Path binary;
+    try {
+      binary = binary();
+    } catch (AssertionError e) {
+      exporter.close();
+      throw e;
+    }
     Path dir = Files.createTempDirectory("canary-prometheus-test");
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n"

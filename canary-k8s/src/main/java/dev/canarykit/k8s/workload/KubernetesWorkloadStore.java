@@ -1,0 +1,256 @@
+package dev.canarykit.k8s.workload;
+
+import dev.canarykit.core.analysis.Command.Workload;
+import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.analysis.Outcome.Readiness;
+import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.Hashes;
+import dev.canarykit.core.port.WorkloadStore;
+import dev.canarykit.k8s.cache.ClusterReader;
+import dev.canarykit.k8s.resource.CanaryResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The {@link WorkloadStore} for Deployment targets (flagger-behaviour.md §3, §4.1): the target, its
+ * {@code -primary} copy with tracked ConfigMaps and Secrets, the primary HPA, and the apex, primary and canary
+ * services. Reads go through a {@link ClusterReader} (informer caches in the controller, so an idle tick makes no
+ * request); every write changes only the fields canarykit owns, skips when nothing differs, and retries on
+ * conflict from a fresh read.
+ *
+ * <pre>{@code
+ * WorkloadStore store = KubernetesWorkloadStore.builder(client).build();
+ * Outcome revision = store.observeTarget(canary);
+ * }</pre>
+ *
+ * <p>Failures come back as {@link Outcome.Failed} with an event text; nothing is thrown. The client belongs to
+ * the caller and is never closed.
+ */
+public final class KubernetesWorkloadStore implements WorkloadStore {
+  private final Writer writer;
+  private final Options options;
+  private final ConfigTracker tracker;
+  private final ConfigCopies copies;
+  private final Services services;
+  private final PrimaryAutoscaler autoscaler;
+  private final Targets targets;
+
+  private KubernetesWorkloadStore(KubernetesClient client, ClusterReader reader, Options options) {
+    this.writer = new Writer(client, reader);
+    this.options = options;
+    this.tracker = new ConfigTracker(reader);
+    this.copies = new ConfigCopies(writer, options);
+    this.services = new Services(writer);
+    this.autoscaler = new PrimaryAutoscaler(writer);
+    this.targets = new Targets(writer, options);
+  }
+
+  /** A builder for a store writing through {@code client} (owned by the caller). */
+  public static Builder builder(KubernetesClient client) {
+    return new Builder(client);
+  }
+
+  @Override
+  public Outcome observeTarget(Canary canary) {
+    return guard(() -> {
+      Deployment target = targets.target(canary);
+      Object tree = writer.client().getKubernetesSerialization()
+          .convertValue(target.getSpec().getTemplate(), Map.class);
+      Map<String, HasMetadata> tracked = tracker.tracked(target.getSpec().getTemplate().getSpec(),
+          canary.namespace());
+      return new Outcome.Revision(Hashes.of(tree), ConfigTracker.checksums(tracked));
+    });
+  }
+
+  @Override
+  public Outcome reconcileServices(Canary canary) {
+    return guard(() -> {
+      Deployment target = targets.target(canary);
+      SelectorLabel label = targets.label(target);
+      String svc = canary.spec().serviceName();
+      var spec = canary.spec().service();
+      var pod = target.getSpec().getTemplate().getSpec();
+      services.reconcile(canary, svc + "-primary", label, label.primaryValue(), spec.primary(), pod, owner(canary));
+      services.reconcile(canary, svc + "-canary", label, label.value(), spec.canary(), pod, owner(canary));
+      return Outcome.OK;
+    });
+  }
+
+  @Override
+  public Outcome reconcileApexService(Canary canary) {
+    return guard(() -> {
+      Deployment target = targets.target(canary);
+      SelectorLabel label = targets.label(target);
+      services.reconcile(canary, canary.spec().serviceName(), label, label.primaryValue(),
+          canary.spec().service().apex(), target.getSpec().getTemplate().getSpec(), owner(canary));
+      return Outcome.OK;
+    });
+  }
+
+  @Override
+  public Outcome ensurePrimary(Canary canary) {
+    return guard(() -> {
+      Deployment target = targets.target(canary);
+      SelectorLabel label = targets.label(target);
+      if (targets.primary(canary).isPresent()) {
+        return Outcome.OK;
+      }
+      var tracked = tracker.tracked(target.getSpec().getTemplate().getSpec(), canary.namespace());
+      copies.sync(tracked, owner(canary));
+      writer.create(PrimaryDeployment.create(writer.client().getKubernetesSerialization(), target, label, options,
+          tracked.keySet(), owner(canary)));
+      return Outcome.OK;
+    });
+  }
+
+  @Override
+  public Readiness readiness(Canary canary, Workload workload, int thresholdPercent, Duration progressDeadline,
+      Instant now) {
+    String name = canary.spec().targetRef().name() + (workload == Workload.PRIMARY ? "-primary" : "");
+    String prefix = workload == Workload.PRIMARY ? name + "." + canary.namespace() + " not ready: "
+        : "canary deployment " + name + "." + canary.namespace() + " not ready: ";
+    try {
+      Optional<Deployment> d = writer.reader().get(Deployment.class, canary.namespace(), name);
+      if (d.isEmpty()) {
+        return Readiness.waiting(prefix + "deployment " + name + "." + canary.namespace() + " not found");
+      }
+      Readiness r = DeploymentReadiness.check(d.get(), thresholdPercent, progressDeadline, now);
+      return r.state() == Readiness.State.READY ? r : new Readiness(r.state(), prefix + r.message());
+    } catch (RuntimeException e) {
+      return Readiness.waiting(prefix + message(e));
+    }
+  }
+
+  @Override
+  public Outcome reconcileAutoscaler(Canary canary, boolean allowUpdate) {
+    return guard(() -> {
+      String error = autoscaler.reconcile(canary, allowUpdate, owner(canary));
+      return error == null ? Outcome.OK : new Outcome.Failed(error);
+    });
+  }
+
+  @Override
+  public Outcome scaleToZero(Canary canary) {
+    return guard(() -> {
+      targets.scaleTarget(canary, 0);
+      return Outcome.OK;
+    });
+  }
+
+  @Override
+  public Outcome scaleFromZero(Canary canary) {
+    return guard(() -> {
+      Deployment target = targets.target(canary);
+      if (target.getSpec().getReplicas() == null || target.getSpec().getReplicas() > 0) {
+        return Outcome.OK;
+      }
+      targets.scaleTarget(canary, fromZeroReplicas(canary));
+      return Outcome.OK;
+    });
+  }
+
+  private int fromZeroReplicas(Canary canary) {
+    if (canary.spec().autoscalerRef() == null) {
+      return targets.primary(canary).map(p -> p.getSpec().getReplicas()).filter(r -> r != null && r > 0).orElse(1);
+    }
+    return autoscaler.primaryMin(canary).filter(m -> m > 1).orElse(1);
+  }
+
+  @Override
+  public Outcome promote(Canary canary) {
+    return guard(() -> {
+      Deployment target = targets.target(canary);
+      SelectorLabel label = targets.label(target);
+      String primary = canary.spec().targetRef().name() + "-primary";
+      if (targets.primary(canary).isEmpty()) {
+        return new Outcome.Failed("deployment " + primary + "." + canary.namespace() + " not found");
+      }
+      var tracked = tracker.tracked(target.getSpec().getTemplate().getSpec(), canary.namespace());
+      copies.sync(tracked, owner(canary));
+      boolean copyReplicas = canary.spec().autoscalerRef() == null;
+      writer.edit(Deployment.class, canary.namespace(), primary, PrimaryDeployment.promotedPaths(), p -> {
+        PrimaryDeployment.promote(writer.client().getKubernetesSerialization(), p, target, label, options,
+            tracked.keySet(), copyReplicas);
+        return p;
+      });
+      return Outcome.OK;
+    });
+  }
+
+  @Override
+  public Outcome revert(Canary canary) {
+    return guard(() -> {
+      Deployment target = targets.target(canary);
+      SelectorLabel label = targets.label(target);
+      Optional<Deployment> primary = targets.primary(canary);
+      int replicas = primary.map(p -> p.getSpec().getReplicas()).filter(r -> r != null && r > 0)
+          .orElseGet(() -> fromZeroReplicas(canary));
+      targets.scaleTarget(canary, replicas);
+      targets.restoreApex(canary, label, owner(canary));
+      return Outcome.OK;
+    });
+  }
+
+  private Optional<CanaryResource> owner(Canary canary) {
+    return writer.reader().get(CanaryResource.class, canary.namespace(), canary.name());
+  }
+
+  private static Outcome guard(Supplier<Outcome> action) {
+    try {
+      return action.get();
+    } catch (RuntimeException e) {
+      return new Outcome.Failed(message(e));
+    }
+  }
+
+  static String message(RuntimeException e) {
+    return Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+  }
+
+  /** Builds a {@link KubernetesWorkloadStore}. */
+  public static final class Builder {
+    private final KubernetesClient client;
+    private ClusterReader reader;
+    private List<String> selectorLabels = Options.DEFAULT_SELECTOR_LABELS;
+    private List<String> includeLabelPrefixes = List.of();
+
+    private Builder(KubernetesClient client) {
+      this.client = Objects.requireNonNull(client, "client == null");
+    }
+
+    /** Where objects are read from; default direct GETs through the client. */
+    public Builder reader(ClusterReader v) {
+      reader = Objects.requireNonNull(v, "reader == null");
+      return this;
+    }
+
+    /** Selector label keys in lookup order; default {@code app, name, app.kubernetes.io/name}. */
+    public Builder selectorLabels(List<String> v) {
+      if (v.isEmpty()) {
+        throw new IllegalArgumentException("selectorLabels must not be empty");
+      }
+      selectorLabels = List.copyOf(v);
+      return this;
+    }
+
+    /** Label prefixes copied from the target to the primary ({@code *} for all); default none. */
+    public Builder includeLabelPrefixes(List<String> v) {
+      includeLabelPrefixes = List.copyOf(v);
+      return this;
+    }
+
+    /** Builds the store. */
+    public KubernetesWorkloadStore build() {
+      return new KubernetesWorkloadStore(client, reader == null ? ClusterReader.direct(client) : reader,
+          new Options(selectorLabels, includeLabelPrefixes));
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.canarykit.k8s.workload;
+
+import dev.canarykit.k8s.cache.ClusterReader;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** Reads through the store's reader and writes through the client: creates, and edits of owned fields. */
+final class Writer {
+  private final KubernetesClient client;
+  private final ClusterReader reader;
+  private final OwnedFields owned;
+
+  Writer(KubernetesClient client, ClusterReader reader) {
+    this.client = client;
+    this.reader = reader;
+    this.owned = new OwnedFields(client);
+  }
+
+  ClusterReader reader() {
+    return reader;
+  }
+
+  KubernetesClient client() {
+    return client;
+  }
+
+  /** Creates {@code o}; an object created meanwhile by someone else counts as done. */
+  void create(HasMetadata o) {
+    try {
+      client.resource(o).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 409) {
+        throw e;
+      }
+    }
+  }
+
+  /** Edits the owned {@code paths} of an existing object (see {@link OwnedFields}); whether a patch was sent. */
+  <T extends HasMetadata> boolean edit(Class<T> type, String ns, String name, List<String> paths,
+      UnaryOperator<T> change) {
+    return owned.edit(type, ns, name, paths, change);
+  }
+}

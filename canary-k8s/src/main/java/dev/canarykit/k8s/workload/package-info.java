@@ -1,0 +1,9 @@
+/**
+ * The Deployment, HPA, ConfigMap, Secret and Service side of a Canary (flagger-behaviour.md §3, §4.1).
+ *
+ * <pre>{@code
+ * WorkloadStore workloads = KubernetesWorkloadStore.builder(client).reader(cache).build();
+ * CanaryDriver driver = CanaryDriver.builder().workloads(workloads)...build();
+ * }</pre>
+ */
+package dev.canarykit.k8s.workload;

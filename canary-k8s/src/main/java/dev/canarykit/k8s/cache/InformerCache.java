@@ -77,6 +77,16 @@ public final class InformerCache implements ClusterReader, AutoCloseable {
     return informer == null ? List.of() : informer.getStore().list();
   }
 
+  /** The cached object only, never a request: empty when the cache does not hold it. */
+  public <T extends HasMetadata> Optional<T> cached(Class<T> type, String ns, String name) {
+    SharedIndexInformer<? extends HasMetadata> informer;
+    synchronized (this) {
+      informer = informers.get(type);
+    }
+    return informer == null ? Optional.empty()
+        : Optional.ofNullable(informer.getStore().getByKey(ns + "/" + name)).map(type::cast);
+  }
+
   @Override
   public <T extends HasMetadata> Optional<T> get(Class<T> type, String ns, String name) {
     SharedIndexInformer<? extends HasMetadata> informer;

@@ -1,0 +1,206 @@
+package dev.canarykit.k8s.controller;
+
+import dev.canarykit.core.driver.CanaryDriver;
+import dev.canarykit.core.model.Canary;
+import dev.canarykit.k8s.CanaryMapping;
+import dev.canarykit.k8s.cache.InformerCache;
+import dev.canarykit.k8s.event.KubernetesEventSink;
+import dev.canarykit.k8s.resource.CanaryResource;
+import dev.canarykit.k8s.status.KubernetesStatusStore;
+import dev.canarykit.k8s.workload.KubernetesWorkloadStore;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every Canary of a cluster (or namespace): watches Canaries, Deployments, Services, HPAs, ConfigMaps and
+ * Secrets through informers, schedules each Canary at its analysis interval (first tick at once), and runs ticks
+ * of the core {@link CanaryDriver} on a bounded worker pool. A deleted Canary stops its schedule; a changed interval
+ * reschedules it. With leader election only the lease holder ticks.
+ *
+ * <pre>{@code
+ * try (CanaryController controller = CanaryController.create(client, config)) {
+ *   controller.start();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>The controller keeps no release state: every tick reads the Canary's status, so a controller started after
+ * another stopped continues where it left off. The client belongs to the caller and is never closed.
+ */
+public final class CanaryController implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CanaryController.class);
+
+  private final KubernetesClient client;
+  private final ControllerConfig config;
+  private InformerCache cache;
+  private Schedules schedules;
+  private ScheduledExecutorService timer;
+  private ExecutorService workers;
+  private CanaryDriver driver;
+  private Finalizers finalizers;
+  private CompletableFuture<?> election;
+  private volatile boolean leading;
+  private boolean started;
+
+  private CanaryController(KubernetesClient client, ControllerConfig config) {
+    this.client = Objects.requireNonNull(client, "client == null");
+    this.config = Objects.requireNonNull(config, "config == null");
+  }
+
+  /** A stopped controller using {@code client} (owned by the caller). */
+  public static CanaryController create(KubernetesClient client, ControllerConfig config) {
+    return new CanaryController(client, config);
+  }
+
+  /** Starts the informers, then ticks (at once, or once this replica leads); does nothing when started. */
+  public synchronized CanaryController start() {
+    if (started) {
+      return this;
+    }
+    started = true;
+    cache = InformerCache.create(client, config.namespace(), List.of(CanaryResource.class, Deployment.class,
+        Service.class, HorizontalPodAutoscaler.class, ConfigMap.class, Secret.class)).start();
+    buildDriver();
+    timer = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "canarykit-timer"));
+    workers = Executors.newFixedThreadPool(config.workers(), r -> thread(r, "canarykit-worker"));
+    schedules = new Schedules(timer, workers, this::tick);
+    cache.addHandler(CanaryResource.class, new Handler());
+    if (config.leaderElection() == null) {
+      lead();
+    } else {
+      election = Election.start(client, config.leaderElection(), this::lead, this::follow);
+    }
+    return this;
+  }
+
+  private void buildDriver() {
+    var workloads = KubernetesWorkloadStore.builder(client).reader(cache).build();
+    var events = KubernetesEventSink.builder(client).component(config.eventComponent()).reader(cache)
+        .clock(config.clock()).build();
+    driver = CanaryDriver.builder().workloads(workloads).router(config.router())
+        .metrics(new ServerMetrics(config.metrics(), config.defaultMetricsServer())).webhooks(config.webhooks())
+        .statuses(KubernetesStatusStore.create(client, cache)).events(events).clock(config.clock()).build();
+    finalizers = new Finalizers(client, workloads, config.router(), events);
+  }
+
+  /** Whether this controller ticks now (started, and leading when election is on). */
+  public boolean isLeading() {
+    return leading;
+  }
+
+  /** Stops ticking and watching; ticks already running finish first. The client stays open. */
+  public synchronized void stop() {
+    if (!started) {
+      return;
+    }
+    started = false;
+    if (election != null) {
+      election.cancel(true);
+    }
+    follow();
+    timer.shutdownNow();
+    workers.shutdown();
+    try {
+      workers.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    cache.close();
+  }
+
+  /** Same as {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private synchronized void lead() {
+    if (!started) {
+      return;
+    }
+    leading = true;
+    cache.list(CanaryResource.class).forEach(this::schedule);
+  }
+
+  private void follow() {
+    leading = false;
+    Schedules s = schedules;
+    if (s != null) {
+      s.cancelAll();
+    }
+  }
+
+  private void schedule(CanaryResource r) {
+    if (leading) {
+      schedules.schedule(key(r), config.intervals().apply(CanaryMapping.toCore(r)));
+    }
+  }
+
+  private void tick(String key) {
+    if (!leading) {
+      return;
+    }
+    String[] parts = key.split("/", 2);
+    CanaryResource r = cache.cached(CanaryResource.class, parts[0], parts[1]).orElse(null);
+    if (r == null) {
+      schedules.cancel(key);
+      return;
+    }
+    try {
+      Canary canary = CanaryMapping.toCore(r);
+      if (finalizers.finalizeIfDeleted(r, canary)) {
+        return;
+      }
+      var violations = canary.validate();
+      if (!violations.isEmpty()) {
+        LOG.warn("canary {} is invalid, not ticked: {}", canary.qualifiedName(), violations);
+        return;
+      }
+      finalizers.reconcile(r, canary);
+      config.onTick().accept(driver.tick(canary));
+    } catch (RuntimeException e) {
+      LOG.error("tick of canary {} failed", key, e);
+    }
+  }
+
+  private static String key(CanaryResource r) {
+    return r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
+  }
+
+  private static Thread thread(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  private final class Handler implements ResourceEventHandler<CanaryResource> {
+    @Override
+    public void onAdd(CanaryResource r) {
+      schedule(r);
+    }
+
+    @Override
+    public void onUpdate(CanaryResource old, CanaryResource r) {
+      schedule(r);
+    }
+
+    @Override
+    public void onDelete(CanaryResource r, boolean unknownFinalState) {
+      schedules.cancel(key(r));
+    }
+  }
+}

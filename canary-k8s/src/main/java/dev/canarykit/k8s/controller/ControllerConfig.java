@@ -1,0 +1,142 @@
+package dev.canarykit.k8s.controller;
+
+import dev.canarykit.core.driver.TickReport;
+import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.port.MetricSource;
+import dev.canarykit.core.port.TrafficRouter;
+import dev.canarykit.core.port.WebhookClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * What a {@link CanaryController} needs besides the client: the router, metric sources and webhook client it
+ * hands to each tick, and how it schedules.
+ *
+ * <pre>{@code
+ * ControllerConfig config = ControllerConfig.builder()
+ *     .router(istioRouter).metrics(server -> PrometheusMetricSource.builder(URI.create(server)).build())
+ *     .webhooks(httpWebhookClient).workers(4)
+ *     .leaderElection(LeaderElection.of("canarykit", "canarykit-leader", podName)).build();
+ * }</pre>
+ *
+ * @param router the traffic router
+ * @param metrics the metric source of a metrics server address ({@code spec.metricsServer}, else the default);
+ *     called once per address
+ * @param defaultMetricsServer the address used when a canary names none; default {@value #DEFAULT_METRICS_SERVER}
+ * @param webhooks the webhook client
+ * @param eventComponent the source component of Kubernetes Events; default {@code canarykit}
+ * @param workers how many ticks may run at once; default 2
+ * @param namespace the namespace watched, or {@code null} for all
+ * @param leaderElection the lease to hold before ticking, or {@code null} to tick without election
+ * @param clock the clock of the ticks and events
+ * @param intervals a canary's tick interval; default its analysis interval ({@code 60s} default, at least 10 s)
+ * @param onTick called with each tick's report, on the worker thread (for metrics or tests)
+ */
+public record ControllerConfig(TrafficRouter router, Function<String, MetricSource> metrics,
+    String defaultMetricsServer, WebhookClient webhooks, String eventComponent, int workers, String namespace,
+    LeaderElection leaderElection, Clock clock, Function<Canary, Duration> intervals, Consumer<TickReport> onTick) {
+  /** The default metrics server (flagger-behaviour.md §5.2). */
+  public static final String DEFAULT_METRICS_SERVER = "http://prometheus:9090";
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ControllerConfig}. */
+  public static final class Builder {
+    private TrafficRouter router;
+    private Function<String, MetricSource> metrics;
+    private String defaultMetricsServer = DEFAULT_METRICS_SERVER;
+    private WebhookClient webhooks;
+    private String eventComponent = "canarykit";
+    private int workers = 2;
+    private String namespace;
+    private LeaderElection leaderElection;
+    private Clock clock = Clock.systemUTC();
+    private Function<Canary, Duration> intervals = c -> c.spec().analysisOrEmpty().intervalOrDefault();
+    private Consumer<TickReport> onTick = r -> {};
+
+    private Builder() {}
+
+    /** The traffic router (required). */
+    public Builder router(TrafficRouter v) { router = Objects.requireNonNull(v, "router == null"); return this; }
+
+    /** One metric source for every server (required, or {@link #metrics(Function)}). */
+    public Builder metrics(MetricSource v) {
+      Objects.requireNonNull(v, "metrics == null");
+      metrics = server -> v;
+      return this;
+    }
+
+    /** The metric source of each metrics server address (required, or {@link #metrics(MetricSource)}). */
+    public Builder metrics(Function<String, MetricSource> v) {
+      metrics = Objects.requireNonNull(v, "metrics == null");
+      return this;
+    }
+
+    /** The metrics server used when a canary names none; default {@value #DEFAULT_METRICS_SERVER}. */
+    public Builder defaultMetricsServer(String v) {
+      defaultMetricsServer = Objects.requireNonNull(v, "defaultMetricsServer == null");
+      return this;
+    }
+
+    /** The webhook client (required). */
+    public Builder webhooks(WebhookClient v) { webhooks = Objects.requireNonNull(v, "webhooks == null"); return this; }
+
+    /** The Events' source component; default {@code canarykit}. */
+    public Builder eventComponent(String v) {
+      eventComponent = Objects.requireNonNull(v, "eventComponent == null");
+      return this;
+    }
+
+    /** Ticks that may run at once, at least 1; default 2. */
+    public Builder workers(int v) {
+      if (v < 1) {
+        throw new IllegalArgumentException("workers must be at least 1, but was " + v);
+      }
+      workers = v;
+      return this;
+    }
+
+    /** The namespace to watch; default every namespace. */
+    public Builder namespace(String v) { namespace = v; return this; }
+
+    /** Leader election, or {@code null} (the default) for none. */
+    public Builder leaderElection(LeaderElection v) { leaderElection = v; return this; }
+
+    /** The clock; default {@link Clock#systemUTC()}. */
+    public Builder clock(Clock v) { clock = Objects.requireNonNull(v, "clock == null"); return this; }
+
+    /** The tick interval of a canary; default its analysis interval. */
+    public Builder intervals(Function<Canary, Duration> v) {
+      intervals = Objects.requireNonNull(v, "intervals == null");
+      return this;
+    }
+
+    /** A listener for tick reports; default none. */
+    public Builder onTick(Consumer<TickReport> v) { onTick = Objects.requireNonNull(v, "onTick == null"); return this; }
+
+    /**
+     * Builds the configuration.
+     *
+     * @throws IllegalStateException naming every required part that is missing
+     */
+    public ControllerConfig build() {
+      List<String> missing = new ArrayList<>();
+      if (router == null) missing.add("router");
+      if (metrics == null) missing.add("metrics");
+      if (webhooks == null) missing.add("webhooks");
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException("missing: " + missing);
+      }
+      return new ControllerConfig(router, metrics, defaultMetricsServer, webhooks, eventComponent, workers,
+          namespace, leaderElection, clock, intervals, onTick);
+    }
+  }
+}

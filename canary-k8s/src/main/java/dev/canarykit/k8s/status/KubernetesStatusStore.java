@@ -118,7 +118,11 @@ public final class KubernetesStatusStore implements StatusStore {
   }
 
   private io.fabric8.kubernetes.client.dsl.Resource<CanaryResource> resource(Canary canary) {
-    return client.resources(CanaryResource.class).inNamespace(canary.namespace()).withName(canary.name());
+    CanaryResource stub = new CanaryResource();
+    stub.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(canary.name())
+        .withNamespace(canary.namespace()).build());
+    // with an item given, fabric8 sends the patch without GETting the object first
+    return client.resources(CanaryResource.class).inNamespace(canary.namespace()).resource(stub);
   }
 
   private static ObjectNode version(String v) {

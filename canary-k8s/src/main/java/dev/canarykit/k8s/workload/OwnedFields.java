@@ -47,8 +47,7 @@ final class OwnedFields {
         return false;
       }
       try {
-        client.resources(type).inNamespace(ns).withName(name)
-            .patch(PatchContext.of(PatchType.JSON), ops.toString());
+        client.resources(type).inNamespace(ns).resource(fresh).patch(PatchContext.of(PatchType.JSON), ops.toString());
         return true;
       } catch (KubernetesClientException e) {
         if (e.getCode() != 409 || attempt >= ATTEMPTS) {

@@ -1,0 +1,89 @@
+package dev.canarykit.k8s.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.canarykit.core.model.Phase;
+import dev.canarykit.k8s.workload.Fixtures;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Counts the requests the controller's own client sends per tick (an interceptor on that client; the test's
+ * writes go through another client). Printed as {@code API-COST} lines for docs/benchmarks.md.
+ */
+@EnableKubernetesMockClient(crud = true)
+class ApiCostTest {
+  KubernetesClient client;
+  KubernetesMockServer server;
+
+  @Test
+  void anIdleTickSendsNothingAndAnAdvancingTickWritesOnlyWhatChanged() throws Exception {
+    SeedWorld w = new SeedWorld(client);
+    List<String> requests = new CopyOnWriteArrayList<>();
+    List<List<String>> perTick = new CopyOnWriteArrayList<>();
+    KubernetesClient counted = server.createClient(b -> b.withHttpClientBuilderConsumer(
+        hb -> hb.addOrReplaceInterceptor("count", new Interceptor() {
+          @Override
+          public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+            requests.add(request.method() + " " + request.uri().getPath()
+                + (request.uri().getQuery() == null ? "" : "?" + request.uri().getQuery()));
+          }
+        })));
+    var config = w.config(x -> Duration.ofMillis(300)).onTick(r -> {
+      w.reports.add(r);
+      synchronized (requests) {
+        perTick.add(new ArrayList<>(requests));
+        requests.clear();
+      }
+      w.clock.advance(Duration.ofMinutes(1));
+    }).workers(1).build();
+    try (CanaryController c = CanaryController.create(counted, config)) {
+      c.start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        w.rollOut();
+        return w.phase() == Phase.INITIALIZED;
+      });
+      int idleFrom = perTick.size() + 2;
+      await().atMost(Duration.ofSeconds(30)).until(() -> perTick.size() > idleFrom + 2);
+      List<List<String>> idle = new ArrayList<>(perTick.subList(idleFrom, idleFrom + 3));
+      Fixtures.setImage(client, SeedWorld.NS, "podinfo", "stefanprodan/podinfo:3.1.1");
+      await().atMost(Duration.ofSeconds(60)).until(() -> {
+        w.rollOut();
+        return w.phase() == Phase.SUCCEEDED;
+      });
+      List<List<String>> advancing = advancingTicks(w, perTick);
+      System.out.println("API-COST idle ticks: " + idle);
+      System.out.println("API-COST advancing ticks: " + advancing);
+      assertThat(idle).allSatisfy(t -> assertThat(t).isEmpty());
+      assertThat(advancing).isNotEmpty().allSatisfy(t -> {
+        assertThat(t).noneMatch(r -> r.startsWith("GET"));
+        assertThat(t).filteredOn(r -> r.startsWith("PATCH")).hasSize(1);
+      });
+    } finally {
+      counted.close();
+    }
+  }
+
+  /** The requests of the ticks that moved the canary weight from 10 to 50 ("Advance ... canary weight"). */
+  private static List<List<String>> advancingTicks(SeedWorld w, List<List<String>> perTick) {
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < w.reports.size() && i < perTick.size(); i++) {
+      boolean advance = w.reports.get(i).events().stream()
+          .anyMatch(e -> e.message().matches("Advance podinfo.test canary weight [2-5]0"));
+      if (advance) {
+        out.add(perTick.get(i));
+      }
+    }
+    return out;
+  }
+}

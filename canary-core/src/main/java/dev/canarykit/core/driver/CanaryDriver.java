@@ -13,6 +13,7 @@ import dev.canarykit.core.port.TrafficRouter;
 import dev.canarykit.core.port.WebhookClient;
 import dev.canarykit.core.port.WorkloadStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +43,7 @@ public final class CanaryDriver {
   private final Clock clock;
   private final Supplier<String> entropy;
   private final Function<Canary, StepFunction> machines;
+  private final CanaryListener listener;
 
   private CanaryDriver(Builder b) {
     this.executor = new CommandExecutor(b.workloads, b.router, b.metrics, b.webhooks);
@@ -50,6 +52,7 @@ public final class CanaryDriver {
     this.clock = b.clock;
     this.entropy = b.entropy;
     this.machines = b.machines;
+    this.listener = b.listener;
   }
 
   /** Starts a builder; the five ports other than the event sink are required. */
@@ -60,13 +63,22 @@ public final class CanaryDriver {
   /**
    * Runs one tick for {@code canary}.
    *
-   * @return what the tick did; port failures are in its outcomes and problems, never thrown
+   * @return what the tick did, also handed to the listener; port failures are in its outcomes and problems,
+   *     never thrown
    * @throws dev.canarykit.core.validation.InvalidCanaryException if the canary is invalid
    * @throws IllegalStateException if the machine misbehaves (no progress, or more than {@link #MAX_STEPS} steps)
    */
   public TickReport tick(Canary canary) {
-    StepFunction machine = machines.apply(canary);
     Instant now = clock.instant();
+    TickReport report = run(canary, now);
+    if (listener != CanaryListener.NOOP) {
+      ListenerDispatch.dispatch(listener, report, Duration.between(now, clock.instant()));
+    }
+    return report;
+  }
+
+  private TickReport run(Canary canary, Instant now) {
+    StepFunction machine = machines.apply(canary);
     String letters = entropy.get();
     StatusRead read = read(canary);
     if (read instanceof StatusRead.Failed f) {
@@ -125,6 +137,7 @@ public final class CanaryDriver {
     private Clock clock = Clock.systemUTC();
     private Supplier<String> entropy = Entropy.secure();
     private Function<Canary, StepFunction> machines = c -> CanaryAnalysis.of(c)::step;
+    private CanaryListener listener = CanaryListener.NOOP;
 
     private Builder() {}
 
@@ -164,7 +177,7 @@ public final class CanaryDriver {
       return this;
     }
 
-    /** The clock read once at the start of each tick; default {@link Clock#systemUTC()}. */
+    /** The clock read at the start of each tick (and at its end for a listener); default {@link Clock#systemUTC()}. */
     public Builder clock(Clock v) {
       clock = Objects.requireNonNull(v, "clock == null");
       return this;
@@ -173,6 +186,12 @@ public final class CanaryDriver {
     /** The source of each tick's random letters (at least 20); default {@link Entropy#secure()}. */
     public Builder entropy(Supplier<String> v) {
       entropy = Objects.requireNonNull(v, "entropy == null");
+      return this;
+    }
+
+    /** The in-process observer of every tick; default {@link CanaryListener#NOOP}. */
+    public Builder listener(CanaryListener v) {
+      listener = Objects.requireNonNull(v, "listener == null");
       return this;
     }
 

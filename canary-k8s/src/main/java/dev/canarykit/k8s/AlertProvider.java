@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param name {@code metadata.name}
  * @param namespace {@code metadata.namespace}; {@code null} or empty means {@code default}
- * @param type the wire type ({@code slack}, {@code msteams}, {@code discord}, {@code rocket}, {@code gchat})
+ * @param type the wire type ({@code slack}, {@code msteams}, {@code discord}, {@code rocket}, {@code gchat}, or
+ *     canarykit's {@code generic})
  * @param channel the channel, or {@code null} for {@value #DEFAULT_CHANNEL}
  * @param username the bot user name, or {@code null} for {@value #DEFAULT_USERNAME}
  * @param proxy an HTTP(S) proxy URL, or {@code null}

@@ -4,13 +4,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The AlertProvider types Flagger supports (its CRD enum), with their wire names. */
+/**
+ * The AlertProvider types, with their wire names: Flagger's five (its CRD enum) and canarykit's own
+ * {@link #GENERIC} webhook.
+ */
 public enum AlertProviderType {
   SLACK("slack"),
   MSTEAMS("msteams"),
   DISCORD("discord"),
   ROCKET("rocket"),
-  GCHAT("gchat");
+  GCHAT("gchat"),
+  /**
+   * canarykit only (Flagger has no such type, and Flagger's own CRD rejects it): a plain JSON POST of the alert
+   * ({@code name, namespace, severity, message, fields}) for any receiver. See docs/decisions.md.
+   */
+  GENERIC("generic");
 
   private final String wireName;
 
@@ -21,6 +29,11 @@ public enum AlertProviderType {
   /** The name written to {@code spec.type}. */
   public String wireName() {
     return wireName;
+  }
+
+  /** Whether Flagger knows this type (all but {@link #GENERIC}). */
+  public boolean isFlaggerType() {
+    return this != GENERIC;
   }
 
   /** Parses {@code spec.type}; empty for {@code null} or an unknown type. */

@@ -93,9 +93,19 @@ class MetricTemplateAndAlertProviderTest {
   }
 
   @Test
+  void canarykitsGenericTypeIsAcceptedAndTheShippedCrdAllowsIt() throws Exception {
+    assertThat(Yaml.check(PROVIDER.replace("type: slack", "type: generic")).valid()).isTrue();
+    assertThat(AlertProviderType.GENERIC.isFlaggerType()).isFalse();
+    try (var in = getClass().getResourceAsStream("/META-INF/canarykit/crds/alertproviders.flagger.app.yaml")) {
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .contains("enum: [slack, msteams, discord, rocket, gchat, generic]");
+    }
+  }
+
+  @Test
   void providerRules() {
     assertThat(lines(Yaml.check(PROVIDER.replace("type: slack", "type: pager"))))
-        .containsExactly("spec.type: must be one of [slack, msteams, discord, rocket, gchat]");
+        .containsExactly("spec.type: must be one of [slack, msteams, discord, rocket, gchat, generic]");
     assertThat(lines(Yaml.check(PROVIDER.replace("  type: slack\n", ""))))
         .containsExactly("spec.type: is required");
     assertThat(lines(Yaml.check(PROVIDER.replace("  secretRef: {name: on-call-url}\n", ""))))

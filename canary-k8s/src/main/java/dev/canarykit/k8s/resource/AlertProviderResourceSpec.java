@@ -7,7 +7,8 @@ import dev.canarykit.k8s.resource.MetricTemplateResourceSpec.SecretReference;
 /**
  * An AlertProvider's {@code spec}.
  *
- * @param type {@code slack}, {@code msteams}, {@code discord}, {@code rocket} or {@code gchat}
+ * @param type {@code slack}, {@code msteams}, {@code discord}, {@code rocket}, {@code gchat} or canarykit's
+ *     {@code generic}
  * @param channel the channel, or {@code null}
  * @param username the bot user name, or {@code null}
  * @param address the hook URL, or {@code null} when the Secret holds it

@@ -1,0 +1,33 @@
+package dev.canarykit.k8s.alert;
+
+import dev.canarykit.k8s.AlertProvider;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Finds AlertProviders by namespace and name. A controller backs it with an informer's cache; tests and
+ * single-process tools use {@link #of(Collection)}.
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface AlertProviderLookup {
+
+  /**
+   * The provider {@code name} in {@code namespace}.
+   *
+   * @return the provider, or empty when there is none (a typed failure for the alert, never an exception)
+   */
+  Optional<AlertProvider> find(String namespace, String name);
+
+  /** A fixed, in-memory lookup over {@code providers} (keyed by namespace and name). */
+  static AlertProviderLookup of(Collection<AlertProvider> providers) {
+    Map<String, AlertProvider> byKey = providers.stream()
+        .collect(Collectors.toUnmodifiableMap(AlertProvider::qualifiedName, Function.identity()));
+    return (namespace, name) -> Optional.ofNullable(byKey.get(name + "." + Objects.requireNonNull(namespace)));
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Alerts to chat services (flagger-behaviour.md §1.16): Slack, Microsoft Teams, Discord, Rocket.Chat, Google Chat
+ * with Flagger's payloads, and canarykit's generic JSON webhook.
+ *
+ * <pre>{@code
+ * AlertDispatcher alerts = AlertDispatcher.builder(httpClient)
+ *     .providers((ns, name) -> Optional.ofNullable(informerCache.get(ns + "/" + name)).map(AlertProvider::of))
+ *     .secrets(new KubernetesSecretResolver(client)).clusterName("prod-eu").delegate(kubernetesEvents).build();
+ * CanaryDriver driver = CanaryDriver.builder()...events(AsyncEventSink.builder(alerts).build()).build();
+ * }</pre>
+ */
+package dev.canarykit.k8s.alert;

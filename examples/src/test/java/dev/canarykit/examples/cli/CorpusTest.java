@@ -82,7 +82,7 @@ class CorpusTest {
             + " cloudwatch, newrelic, graphite, stackdriver, influxdb, dynatrace, keptn, splunk, externalmetrics]",
         "INVALID " + f + " MetricTemplate shop/latency: spec.provider.address: must be an absolute http(s) URL",
         "INVALID " + f + " AlertProvider shop/pager: spec.type: must be one of [slack, msteams, discord, rocket,"
-            + " gchat]",
+            + " gchat, generic]",
         "INVALID " + f + " AlertProvider shop/pager: spec: needs an address or a secretRef");
     assertThat(r.code()).isEqualTo(1);
   }

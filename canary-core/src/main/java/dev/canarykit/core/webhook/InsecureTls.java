@@ -16,7 +16,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * too, for this client only; the JVM-wide {@code jdk.internal.httpclient.disableHostnameVerification} property
  * stays untouched.
  */
-final class InsecureTls {
+public final class InsecureTls {
   private InsecureTls() {}
 
   /** A new client that trusts every server; redirects as Go's client follows them. */
@@ -25,6 +25,14 @@ final class InsecureTls {
     parameters.setEndpointIdentificationAlgorithm(null);
     return HttpClient.newBuilder().sslContext(context()).sslParameters(parameters)
         .followRedirects(HttpClient.Redirect.NORMAL).build();
+  }
+
+  /**
+   * A TLS context that trusts every certificate and host name, for the options that ask for it explicitly
+   * (a webhook's {@code disableTLS}, a metric provider's {@code insecureSkipVerify}). Never a default.
+   */
+  public static SSLContext trustAllContext() {
+    return context();
   }
 
   private static SSLContext context() {

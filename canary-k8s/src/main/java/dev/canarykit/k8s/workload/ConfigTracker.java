@@ -1,6 +1,5 @@
 package dev.canarykit.k8s.workload;
 
-import dev.canarykit.core.model.Hashes;
 import dev.canarykit.k8s.cache.ClusterReader;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -14,8 +13,9 @@ import java.util.TreeMap;
 
 /**
  * The tracked ConfigMaps and Secrets of a pod spec with their checksums (flagger-behaviour.md §1.4): the first 8
- * bytes (hex) of SHA-256 over the JSON of {@code .data}. Objects annotated {@value #OPT_OUT} with a value starting
- * with {@code disable}, and Secrets of other types than Opaque, basic-auth, ssh-auth and tls, are not tracked.
+ * bytes (hex) of SHA-256 over the JSON of {@code .data} as Go writes it ({@link ConfigChecksum}). Objects
+ * annotated {@value #OPT_OUT} with a value starting with {@code disable}, and Secrets of other types than
+ * Opaque, basic-auth, ssh-auth and tls, are not tracked.
  */
 final class ConfigTracker {
   static final String OPT_OUT = "flagger.app/config-tracking";
@@ -61,7 +61,7 @@ final class ConfigTracker {
 
   static String checksum(HasMetadata o) {
     Map<String, String> data = o instanceof ConfigMap cm ? cm.getData() : ((Secret) o).getData();
-    return Hashes.of(data == null ? Map.of() : data);
+    return ConfigChecksum.of(data);
   }
 
   private static boolean trackable(HasMetadata o) {

@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * A Deployment's readiness with Flagger's texts and retriability (flagger-behaviour.md §3.5, §1.7). Messages are
- * returned unwrapped ({@code waiting for rollout to finish: ...}); the store adds the workload's prefix.
+ * returned unwrapped ({@code waiting for rollout to finish: ...}); the store adds the workload's prefix. As in
+ * Flagger, the availability message names the replicas needed ({@code int(updated × threshold / 100)} in float32),
+ * not the updated replicas, and a Deployment without {@code spec.replicas} skips the updated-replicas check.
  */
 final class DeploymentReadiness {
   private static final String WAITING = "waiting for rollout to finish: ";
@@ -28,17 +30,18 @@ final class DeploymentReadiness {
     if (condition(st, "Progressing").map(c -> "ProgressDeadlineExceeded".equals(c.getReason())).orElse(false)) {
       return Readiness.failed("deployment \"" + d.getMetadata().getName() + "\" exceeded its progress deadline");
     }
-    int desired = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+    Integer desired = d.getSpec().getReplicas();
     int updated = orZero(st.getUpdatedReplicas());
     int replicas = orZero(st.getReplicas());
     int available = orZero(st.getAvailableReplicas());
+    int needed = (int) ((float) updated * ((float) thresholdPercent / 100f));
     String wait = null;
-    if (updated < desired) {
+    if (desired != null && updated < desired) {
       wait = WAITING + updated + " out of " + desired + " new replicas have been updated";
     } else if (replicas > updated) {
       wait = WAITING + (replicas - updated) + " old replicas are pending termination";
-    } else if (available < Math.floor(updated * thresholdPercent / 100.0)) {
-      wait = WAITING + available + " of " + updated + " (readyThreshold " + thresholdPercent
+    } else if (available < needed) {
+      wait = WAITING + available + " of " + needed + " (readyThreshold " + thresholdPercent
           + "%) updated replicas are available";
     }
     if (wait == null) {
@@ -47,8 +50,9 @@ final class DeploymentReadiness {
     return stalled(st, deadline, now) ? Readiness.failed(wait) : Readiness.waiting(wait);
   }
 
+  /** Flagger's stall rule: a Progressing condition exists and Available is False/MinimumReplicasUnavailable. */
   private static boolean stalled(DeploymentStatus st, Duration deadline, Instant now) {
-    return condition(st, "Available")
+    return condition(st, "Progressing").isPresent() && condition(st, "Available")
         .filter(c -> "False".equals(c.getStatus()) && "MinimumReplicasUnavailable".equals(c.getReason()))
         .map(c -> time(c.getLastUpdateTime()))
         .map(t -> t != null && t.plus(deadline).isBefore(now))

@@ -33,8 +33,9 @@ record SelectorLabel(String key, String value) {
     return Optional.empty();
   }
 
-  /** Flagger's error text when no selector label is found. */
+  /** Flagger's error text when no selector label is found (Go prints the key list as {@code [a b c]}). */
   static String missing(String name, String ns, List<String> keys) {
-    return "deployment " + name + "." + ns + " spec.selector.matchLabels must contain one of " + keys;
+    return "deployment " + name + "." + ns + " spec.selector.matchLabels must contain one of ["
+        + String.join(" ", keys) + "]";
   }
 }

@@ -15,9 +15,12 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +56,8 @@ public final class CanaryController implements AutoCloseable {
   private CanaryDriver driver;
   private Finalizers finalizers;
   private CompletableFuture<?> election;
+  private static final Duration FINALIZE_BACKOFF = Duration.ofSeconds(3);
+  private final Map<String, Integer> finalizeAttempts = new ConcurrentHashMap<>();
   private volatile boolean leading;
   private boolean started;
 
@@ -91,10 +96,11 @@ public final class CanaryController implements AutoCloseable {
     var workloads = KubernetesWorkloadStore.builder(client).reader(cache).build();
     var events = KubernetesEventSink.builder(client).component(config.eventComponent()).reader(cache)
         .clock(config.clock()).build();
+    var statuses = KubernetesStatusStore.create(client, cache);
     driver = CanaryDriver.builder().workloads(workloads).router(config.router())
         .metrics(new ServerMetrics(config.metrics(), config.defaultMetricsServer())).webhooks(config.webhooks())
-        .statuses(KubernetesStatusStore.create(client, cache)).events(events).clock(config.clock()).build();
-    finalizers = new Finalizers(client, workloads, config.router(), events);
+        .statuses(statuses).events(events).clock(config.clock()).build();
+    finalizers = new Finalizers(client, workloads, config.router(), events, statuses, config.clock());
   }
 
   /** Whether this controller ticks now (started, and leading when election is on). */
@@ -162,7 +168,7 @@ public final class CanaryController implements AutoCloseable {
     }
     try {
       Canary canary = CanaryMapping.toCore(r);
-      if (finalizers.finalizeIfDeleted(r, canary)) {
+      if (finalized(key, r, canary)) {
         return;
       }
       var violations = canary.validate();
@@ -175,6 +181,49 @@ public final class CanaryController implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("tick of canary {} failed", key, e);
     }
+  }
+
+  /**
+   * Runs a finalizer pass on a Canary marked for deletion; whether the tick must stop. A pass that must be retried
+   * comes back after 3 s, doubling up to the canary's interval (Flagger's backoff), without holding a worker.
+   */
+  private boolean finalized(String key, CanaryResource r, Canary canary) {
+    Finalizers.Pass pass = finalizers.finalizeIfDeleted(r, canary);
+    if (pass == Finalizers.Pass.RETRY) {
+      int n = finalizeAttempts.merge(key, 1, Integer::sum);
+      Duration interval = config.intervals().apply(canary);
+      Duration backoff = FINALIZE_BACKOFF.multipliedBy(1L << Math.min(n - 1, 20));
+      schedules.once(key, backoff.compareTo(interval) < 0 ? backoff : interval);
+    } else {
+      finalizeAttempts.remove(key);
+    }
+    return pass != Finalizers.Pass.NOT_DELETED;
+  }
+
+  /** A finalizer-only pass (no analysis), for a changed revertOnDeletion or a deletion request. */
+  private void finalizerPass(CanaryResource r) {
+    if (!leading) {
+      return;
+    }
+    if (r.getMetadata().getDeletionTimestamp() != null) {
+      schedules.once(key(r), Duration.ZERO);
+      return;
+    }
+    try {
+      workers.execute(() -> {
+        try {
+          finalizers.reconcile(r, CanaryMapping.toCore(r));
+        } catch (RuntimeException e) {
+          LOG.warn("finalizer of canary {} not reconciled: {}", key(r), e.getMessage());
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("controller stopping, finalizer of {} left for the next start", key(r));
+    }
+  }
+
+  private static boolean revertOnDeletion(CanaryResource r) {
+    return r.getSpec() != null && Boolean.TRUE.equals(r.getSpec().revertOnDeletion());
   }
 
   private static String key(CanaryResource r) {
@@ -196,6 +245,11 @@ public final class CanaryController implements AutoCloseable {
     @Override
     public void onUpdate(CanaryResource old, CanaryResource r) {
       schedule(r);
+      boolean deleting = old.getMetadata().getDeletionTimestamp() == null
+          && r.getMetadata().getDeletionTimestamp() != null;
+      if (deleting || revertOnDeletion(old) != revertOnDeletion(r)) {
+        finalizerPass(r);
+      }
     }
 
     @Override

@@ -1,85 +1,211 @@
 package dev.canarykit.k8s.controller;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.canarykit.core.analysis.CanaryEvent;
+import dev.canarykit.core.analysis.Command.Workload;
+import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.CanaryStatus;
+import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.port.EventSink;
+import dev.canarykit.core.port.StatusRead;
+import dev.canarykit.core.port.StatusStore;
+import dev.canarykit.core.port.StatusWrite;
 import dev.canarykit.core.port.TrafficRouter;
-import dev.canarykit.core.port.WorkloadStore;
 import dev.canarykit.k8s.resource.CanaryResource;
+import dev.canarykit.k8s.workload.KubernetesWorkloadStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The finalizer {@value #FINALIZER} and revertOnDeletion (flagger-behaviour.md §3.7): added while
- * {@code revertOnDeletion} is on, removed when it is turned off; on deletion the target is scaled back up, the apex
- * service and the routing are restored, then the finalizer is removed so Kubernetes can delete the Canary.
+ * The finalizer {@value #FINALIZER} and revertOnDeletion (flagger-behaviour.md §3.7). The finalizer is present
+ * exactly while {@code revertOnDeletion} is on. A Canary marked for deletion with the finalizer is taken apart in
+ * passes that never block a worker: phase Terminating (event "Terminating canary"), the target scaled back to the
+ * primary's replicas, then, once the target is ready (a later pass when it is not), the apex service and the
+ * routing restored, the finalizer removed (event "Terminated canary") and phase Terminated written if the object
+ * still exists.
  */
 final class Finalizers {
   static final String FINALIZER = "finalizer.flagger.app";
+  private static final Logger LOG = LoggerFactory.getLogger(Finalizers.class);
+
+  /** What a pass did. */
+  enum Pass {
+    /** The Canary is not being deleted: tick it. */
+    NOT_DELETED,
+    /** The Canary is finalized (or needed nothing): do not tick it. */
+    DONE,
+    /** Not finished (the target is not ready, or a step failed): run another pass later. */
+    RETRY
+  }
 
   private final KubernetesClient client;
-  private final WorkloadStore workloads;
+  private final KubernetesWorkloadStore workloads;
   private final TrafficRouter router;
   private final EventSink events;
+  private final StatusStore statuses;
+  private final Clock clock;
 
-  Finalizers(KubernetesClient client, WorkloadStore workloads, TrafficRouter router, EventSink events) {
+  Finalizers(KubernetesClient client, KubernetesWorkloadStore workloads, TrafficRouter router, EventSink events,
+      StatusStore statuses, Clock clock) {
     this.client = client;
     this.workloads = workloads;
     this.router = router;
     this.events = events;
+    this.statuses = statuses;
+    this.clock = clock;
   }
 
   /** Adds or removes the finalizer to match {@code revertOnDeletion}; writes only when it must change. */
   void reconcile(CanaryResource r, Canary canary) {
     boolean want = canary.spec().revertOnDeletion();
-    if (has(r) != want) {
+    if (r.getMetadata().getDeletionTimestamp() == null && has(r) != want) {
       set(r, want);
     }
   }
 
-  /**
-   * Handles a Canary marked for deletion.
-   *
-   * @return whether the Canary is being deleted (the tick must not run)
-   */
-  boolean finalizeIfDeleted(CanaryResource r, Canary canary) {
+  /** Runs one pass over a Canary marked for deletion; {@link Pass#NOT_DELETED} for any other. */
+  Pass finalizeIfDeleted(CanaryResource r, Canary canary) {
     if (r.getMetadata().getDeletionTimestamp() == null) {
+      return Pass.NOT_DELETED;
+    }
+    if (!has(r)) {
+      return Pass.DONE;
+    }
+    try {
+      return revert(canary) ? finish(r, canary) : Pass.RETRY;
+    } catch (RuntimeException e) {
+      LOG.warn("finalizing canary {} failed, retrying: {}", canary.qualifiedName(), e.getMessage());
+      return Pass.RETRY;
+    }
+  }
+
+  private boolean revert(Canary canary) {
+    if (!terminating(canary)) {
       return false;
     }
-    if (has(r)) {
-      events.event(canary, CanaryEvent.info("Terminating canary " + canary.qualifiedName()));
-      var w = workloads.revert(canary);
-      var t = router.revert(canary);
-      if (w instanceof dev.canarykit.core.analysis.Outcome.Failed f) {
-        events.event(canary, CanaryEvent.warning(f.message()));
-        return true;
-      }
-      if (t instanceof dev.canarykit.core.analysis.Outcome.Failed f) {
-        events.event(canary, CanaryEvent.warning(f.message()));
-        return true;
-      }
-      set(r, false);
-      events.event(canary, CanaryEvent.info("Terminated canary " + canary.qualifiedName()));
+    if (failed("revert target", workloads.revertTarget(canary), canary)) {
+      return false;
     }
+    var analysis = canary.spec().analysisOrEmpty();
+    Outcome.Readiness ready = workloads.readiness(canary, Workload.CANARY, analysis.canaryReadyThresholdOrDefault(),
+        Duration.ofSeconds(canary.spec().progressDeadlineOrDefault()), clock.instant());
+    if (ready.state() != Outcome.Readiness.State.READY) {
+      LOG.info("canary {} not ready during finalizing: {}", canary.qualifiedName(), ready.message());
+      return false;
+    }
+    return !failed("revert apex service", workloads.revertApexService(canary), canary)
+        && !failed("revert routing", router.revert(canary), canary);
+  }
+
+  /** Writes phase Terminating (and its event) unless already written; false when the write did not land. */
+  private boolean terminating(Canary canary) {
+    StatusRead read = statuses.read(canary.namespace(), canary.name());
+    if (!(read instanceof StatusRead.Current current)) {
+      LOG.warn("canary {} status not read: {}", canary.qualifiedName(), ((StatusRead.Failed) read).message());
+      return false;
+    }
+    if (current.status().phase() == Phase.TERMINATING) {
+      return true;
+    }
+    if (!(write(canary, current, Phase.TERMINATING) instanceof StatusWrite.Written)) {
+      return false;
+    }
+    events.event(canary, CanaryEvent.info("Terminating canary " + canary.qualifiedName()));
     return true;
+  }
+
+  private Pass finish(CanaryResource r, Canary canary) {
+    if (!set(r, false)) {
+      return Pass.DONE;
+    }
+    events.event(canary, CanaryEvent.info("Terminated canary " + canary.qualifiedName()));
+    CanaryResource left = client.resources(CanaryResource.class).inNamespace(canary.namespace())
+        .withName(canary.name()).get();
+    if (left != null) {
+      StatusRead read = statuses.read(canary.namespace(), canary.name());
+      if (read instanceof StatusRead.Current current) {
+        write(canary, new StatusRead.Current(current.status(), left.getMetadata().getResourceVersion()),
+            Phase.TERMINATED);
+      }
+    }
+    return Pass.DONE;
+  }
+
+  /** Flagger's SetStatusPhase for the terminal phases: weight and iterations zeroed, time stamped. */
+  private StatusWrite write(Canary canary, StatusRead.Current current, Phase phase) {
+    CanaryStatus next = current.status().toBuilder().phase(phase).canaryWeight(0).iterations(0)
+        .lastTransitionTime(clock.instant()).build();
+    StatusWrite w = statuses.write(canary, current.version(), next);
+    if (!(w instanceof StatusWrite.Written)) {
+      LOG.warn("canary {} phase {} not written: {}", canary.qualifiedName(), phase.wireName(), w);
+    }
+    return w;
+  }
+
+  private static boolean failed(String step, Outcome o, Canary canary) {
+    if (o instanceof Outcome.Failed f) {
+      LOG.warn("finalizing canary {}: {} failed: {}", canary.qualifiedName(), step, f.message());
+      return true;
+    }
+    return false;
   }
 
   private static boolean has(CanaryResource r) {
     return r.getMetadata().getFinalizers() != null && r.getMetadata().getFinalizers().contains(FINALIZER);
   }
 
-  private void set(CanaryResource r, boolean present) {
-    client.resources(CanaryResource.class).inNamespace(r.getMetadata().getNamespace())
-        .withName(r.getMetadata().getName()).edit(c -> {
-          List<String> f = new ArrayList<>(c.getMetadata().getFinalizers() == null ? List.of()
-              : c.getMetadata().getFinalizers());
-          f.remove(FINALIZER);
-          if (present) {
-            f.add(FINALIZER);
-          }
-          c.getMetadata().setFinalizers(f);
-          return c;
-        });
+  /**
+   * Adds or removes the finalizer with a JSON Patch guarded by the resourceVersion read, retried from a fresh
+   * read on conflict; false when the Canary is already gone.
+   */
+  private boolean set(CanaryResource r, boolean present) {
+    var resource = client.resources(CanaryResource.class).inNamespace(r.getMetadata().getNamespace())
+        .withName(r.getMetadata().getName());
+    for (int attempt = 1; ; attempt++) {
+      CanaryResource fresh = resource.get();
+      if (fresh == null) {
+        return false;
+      }
+      List<String> have = fresh.getMetadata().getFinalizers() == null ? List.of()
+          : fresh.getMetadata().getFinalizers();
+      List<String> want = new ArrayList<>(have);
+      want.remove(FINALIZER);
+      if (present) {
+        want.add(FINALIZER);
+      }
+      if (want.equals(have)) {
+        return true;
+      }
+      try {
+        resource.patch(PatchContext.of(PatchType.JSON), patch(fresh.getMetadata().getResourceVersion(), want));
+        return true;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 404) {
+          return false;
+        }
+        if (e.getCode() != 409 || attempt >= 4) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static String patch(String version, List<String> finalizers) {
+    var json = JsonNodeFactory.instance;
+    var list = json.arrayNode();
+    finalizers.forEach(list::add);
+    return json.arrayNode()
+        .add(json.objectNode().put("op", "replace").put("path", "/metadata/resourceVersion").put("value", version))
+        .add(json.objectNode().put("op", "add").put("path", "/metadata/finalizers").set("value", list))
+        .toString();
   }
 }

@@ -47,6 +47,22 @@ final class Schedules {
     }
   }
 
+  /**
+   * Runs one extra tick of {@code key} after {@code delay}, besides its schedule (skipped when a tick is already
+   * queued or running then, or when {@code key} has no schedule).
+   */
+  void once(String key, Duration delay) {
+    Job job = jobs.get(key);
+    if (job == null) {
+      return;
+    }
+    try {
+      timer.schedule(() -> submit(key, job), delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // the controller is stopping
+    }
+  }
+
   /** Stops every schedule. */
   synchronized void cancelAll() {
     jobs.keySet().forEach(k -> jobs.get(k).future.cancel(false));

@@ -185,16 +185,41 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
     });
   }
 
+  /** Restores the target, then the apex service (flagger-behaviour.md §3.7); see the two steps below. */
   @Override
   public Outcome revert(Canary canary) {
+    Outcome target = revertTarget(canary);
+    return target instanceof Outcome.Failed ? target : revertApexService(canary);
+  }
+
+  /**
+   * Sets the target's replicas to the primary's ({@code 1} when the primary has none set), or scales it up from
+   * zero (§3.4) when the primary is gone: the first step of a revert on deletion.
+   *
+   * @return {@link Outcome#OK} or failed
+   */
+  public Outcome revertTarget(Canary canary) {
     return guard(() -> {
-      Deployment target = targets.target(canary);
-      SelectorLabel label = targets.label(target);
       Optional<Deployment> primary = targets.primary(canary);
-      int replicas = primary.map(p -> p.getSpec().getReplicas()).filter(r -> r != null && r > 0)
-          .orElseGet(() -> fromZeroReplicas(canary));
-      targets.scaleTarget(canary, replicas);
-      targets.restoreApex(canary, label, owner(canary));
+      if (primary.isEmpty()) {
+        return scaleFromZero(canary);
+      }
+      Integer replicas = primary.get().getSpec().getReplicas();
+      targets.scaleTarget(canary, replicas == null ? 1 : replicas);
+      return Outcome.OK;
+    });
+  }
+
+  /**
+   * Points an apex service that no Canary owns back at the target's pods: the selector of its kubectl
+   * last-applied configuration, else {@code {label: V}}; a service owned by a Canary is left to garbage
+   * collection. The last step of a revert on deletion, after the target is ready.
+   *
+   * @return {@link Outcome#OK} or failed
+   */
+  public Outcome revertApexService(Canary canary) {
+    return guard(() -> {
+      targets.restoreApex(canary, targets.label(targets.target(canary)), owner(canary));
       return Outcome.OK;
     });
   }

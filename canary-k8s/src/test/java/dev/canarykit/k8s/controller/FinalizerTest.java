@@ -1,0 +1,122 @@
+package dev.canarykit.k8s.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.canarykit.core.model.Phase;
+import dev.canarykit.k8s.CanaryStatusMapping;
+import dev.canarykit.k8s.resource.CanaryResource;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The finalizer and revertOnDeletion (flagger-behaviour.md §3.7) against the CRUD mock, which keeps an object
+ * with finalizers after a DELETE (setting deletionTimestamp) and deletes it once the last finalizer is removed.
+ */
+@EnableKubernetesMockClient(crud = true)
+class FinalizerTest {
+  private static final String KEEP = "example.com/keep";
+  KubernetesClient client;
+
+  private void revertOnDeletion(boolean on) {
+    canaries().withName("podinfo").patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"spec\":{\"revertOnDeletion\":" + on + "}}");
+  }
+
+  private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<CanaryResource,
+      io.fabric8.kubernetes.api.model.KubernetesResourceList<CanaryResource>,
+      io.fabric8.kubernetes.client.dsl.Resource<CanaryResource>> canaries() {
+    return client.resources(CanaryResource.class).inNamespace(SeedWorld.NS);
+  }
+
+  private List<String> finalizers() {
+    CanaryResource r = canaries().withName("podinfo").get();
+    return r == null || r.getMetadata().getFinalizers() == null ? List.of() : r.getMetadata().getFinalizers();
+  }
+
+  private Service apex() {
+    return client.services().inNamespace(SeedWorld.NS).withName("podinfo").get();
+  }
+
+  private int targetReplicas() {
+    return client.apps().deployments().inNamespace(SeedWorld.NS).withName("podinfo").get().getSpec().getReplicas();
+  }
+
+  private void initialize(SeedWorld w) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      w.rollOut();
+      return w.phase() == Phase.INITIALIZED;
+    });
+  }
+
+  @Test
+  void deletionScalesTheTargetBackWaitsForItThenRestoresTheApexAndRouting() {
+    SeedWorld w = new SeedWorld(client);
+    String applied = "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"podinfo\"},"
+        + "\"spec\":{\"selector\":{\"app\":\"podinfo\",\"tier\":\"web\"}}}";
+    client.resource(new ServiceBuilder().withNewMetadata().withName("podinfo").withNamespace(SeedWorld.NS)
+        .withAnnotations(Map.of("kubectl.kubernetes.io/last-applied-configuration", applied)).endMetadata()
+        .withNewSpec().withSelector(Map.of("app", "podinfo", "tier", "web")).addNewPort().withName("http")
+        .withPort(9898).endPort().endSpec().build()).create();
+    revertOnDeletion(true);
+    try (CanaryController c = CanaryController.create(client, w.config(x -> Duration.ofMillis(300)).build())) {
+      c.start();
+      initialize(w);
+      await().atMost(Duration.ofSeconds(10)).until(() -> finalizers().contains(Finalizers.FINALIZER));
+      assertThat(targetReplicas()).isZero();
+      assertThat(apex().getSpec().getSelector()).isEqualTo(Map.of("app", "podinfo-primary"));
+      canaries().withName("podinfo").edit(r -> {
+        r.getMetadata().setFinalizers(List.of(Finalizers.FINALIZER, KEEP));
+        return r;
+      });
+      canaries().withName("podinfo").delete();
+      await().atMost(Duration.ofSeconds(10)).until(() -> w.phase() == Phase.TERMINATING && targetReplicas() == 2);
+      assertThat(w.router.reverts()).isZero();
+      assertThat(apex().getSpec().getSelector()).isEqualTo(Map.of("app", "podinfo-primary"));
+      assertThat(finalizers()).contains(Finalizers.FINALIZER);
+      w.rollOut();
+      await().atMost(Duration.ofSeconds(30)).until(() -> finalizers().equals(List.of(KEEP)));
+      await().atMost(Duration.ofSeconds(10)).until(() -> w.phase() == Phase.TERMINATED);
+      assertThat(apex().getSpec().getSelector()).isEqualTo(Map.of("app", "podinfo", "tier", "web"));
+      assertThat(w.router.reverts()).isEqualTo(1);
+      assertThat(CanaryStatusMapping.toCore(w.canary().getStatus()).canaryWeight()).isZero();
+      List<String> messages = w.messages();
+      assertThat(messages).containsSubsequence("Initialization done! podinfo.test", "Terminating canary podinfo.test",
+          "Terminated canary podinfo.test");
+      assertThat(messages).filteredOn(m -> m.startsWith("Termina")).hasSize(2);
+      canaries().withName("podinfo").edit(r -> {
+        r.getMetadata().setFinalizers(List.of());
+        return r;
+      });
+      await().atMost(Duration.ofSeconds(10)).until(() -> canaries().withName("podinfo").get() == null);
+    }
+  }
+
+  @Test
+  void turningTheFlagOffRemovesTheFinalizerAndDeletionThenRevertsNothing() {
+    SeedWorld w = new SeedWorld(client);
+    revertOnDeletion(true);
+    try (CanaryController c = CanaryController.create(client, w.config(x -> Duration.ofHours(1)).build())) {
+      c.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> finalizers().equals(List.of(Finalizers.FINALIZER)));
+      revertOnDeletion(false);
+      await().atMost(Duration.ofSeconds(10)).until(() -> finalizers().isEmpty());
+      revertOnDeletion(true);
+      await().atMost(Duration.ofSeconds(10)).until(() -> finalizers().equals(List.of(Finalizers.FINALIZER)));
+      revertOnDeletion(false);
+      await().atMost(Duration.ofSeconds(10)).until(() -> finalizers().isEmpty());
+      canaries().withName("podinfo").delete();
+      await().atMost(Duration.ofSeconds(10)).until(() -> canaries().withName("podinfo").get() == null);
+      assertThat(w.router.reverts()).isZero();
+      assertThat(w.messages()).noneMatch(m -> m.startsWith("Termina"));
+    }
+  }
+}

@@ -23,6 +23,7 @@ final class DestinationRules {
   Outcome reconcile(Canary canary, String host) {
     String what = "DestinationRule " + host + "." + canary.namespace();
     ReadModifyWrite<DestinationRule> writer = new ReadModifyWrite<>(what,
+        () -> objects.cachedDestinationRule(canary.namespace(), host),
         () -> objects.destinationRule(canary.namespace(), host), objects::create, objects::update);
     Map<String, Object> spec = objects.canonical(DestinationRuleSpecs.render(canary, host), SPEC);
     return writer.run("reconcile", live -> {

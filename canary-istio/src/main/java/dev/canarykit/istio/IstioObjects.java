@@ -16,13 +16,32 @@ import java.util.Map;
 class IstioObjects {
   private final V1APIGroupDSL istio;
   private final KubernetesSerialization serialization;
+  private final IstioInformers cache;
 
   IstioObjects(KubernetesClient client) {
-    this.istio = client.adapt(IstioClient.class).v1();
-    this.serialization = client.getKubernetesSerialization();
+    this(client, null);
   }
 
-  /** The VirtualService, or {@code null} when there is none. */
+  /** Objects read through {@code cache} first when it is not {@code null}. */
+  IstioObjects(KubernetesClient client, IstioInformers cache) {
+    this.istio = client.adapt(IstioClient.class).v1();
+    this.serialization = client.getKubernetesSerialization();
+    this.cache = cache;
+  }
+
+  /** A copy of the cached VirtualService, else (no cache, or a miss) a fresh read. */
+  VirtualService cachedVirtualService(String namespace, String name) {
+    VirtualService cached = cache == null ? null : cache.virtualService(namespace, name);
+    return cached == null ? virtualService(namespace, name) : serialization.clone(cached);
+  }
+
+  /** A copy of the cached DestinationRule, else (no cache, or a miss) a fresh read. */
+  DestinationRule cachedDestinationRule(String namespace, String name) {
+    DestinationRule cached = cache == null ? null : cache.destinationRule(namespace, name);
+    return cached == null ? destinationRule(namespace, name) : serialization.clone(cached);
+  }
+
+  /** The VirtualService read from the API server, or {@code null} when there is none. */
   VirtualService virtualService(String namespace, String name) {
     return istio.virtualServices().inNamespace(namespace).withName(name).get();
   }
@@ -36,7 +55,7 @@ class IstioObjects {
     istio.virtualServices().inNamespace(vs.getMetadata().getNamespace()).resource(vs).update();
   }
 
-  /** The DestinationRule, or {@code null} when there is none. */
+  /** The DestinationRule read from the API server, or {@code null} when there is none. */
   DestinationRule destinationRule(String namespace, String name) {
     return istio.destinationRules().inNamespace(namespace).withName(name).get();
   }

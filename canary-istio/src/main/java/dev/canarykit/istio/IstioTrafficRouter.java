@@ -41,6 +41,15 @@ public final class IstioTrafficRouter implements TrafficRouter {
     this(new IstioObjects(client), owners);
   }
 
+  /**
+   * A router that decides from {@code informers} (started and closed by the caller) and reads the API server only
+   * after a write was rejected as stale: an idle tick then sends no request, and an advancing tick sends its write
+   * alone, or after one conflict one fresh read and the write again.
+   */
+  public IstioTrafficRouter(KubernetesClient client, CanaryOwners owners, IstioInformers informers) {
+    this(new IstioObjects(client, java.util.Objects.requireNonNull(informers, "informers == null")), owners);
+  }
+
   IstioTrafficRouter(IstioObjects objects, CanaryOwners owners) {
     this.destinationRules = new DestinationRules(objects, owners);
     this.virtualServices = new VirtualServices(objects, owners);

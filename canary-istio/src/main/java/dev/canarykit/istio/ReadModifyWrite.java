@@ -7,9 +7,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Reads an object, decides a {@link Change} and writes it with the resourceVersion that was read. A conflict
- * (409: the object changed in between, or was created in between) starts over from a fresh read, so a decision
- * is never written over a newer object.
+ * Reads an object (from a cache when there is one), decides a {@link Change} and writes it with the
+ * resourceVersion that was read. A conflict (409: the object changed in between, was created in between, or the
+ * cache was stale) starts over from a fresh read of the API server, so a decision is never written over a newer
+ * object.
  *
  * @param <T> the object type
  */
@@ -20,18 +21,21 @@ final class ReadModifyWrite<T> {
 
   private final String what;
   private final Supplier<T> read;
+  private final Supplier<T> fresh;
   private final Consumer<T> create;
   private final Consumer<T> update;
 
   /**
    * @param what the object's kind and {@code name.namespace}, for messages
-   * @param read returns the live object or {@code null}
+   * @param read returns the object (possibly from a cache) or {@code null}, for the first attempt
+   * @param fresh returns the object read from the API server or {@code null}, for the attempts after a conflict
    * @param create creates an object
    * @param update replaces an object, failing with 409 when its resourceVersion is stale
    */
-  ReadModifyWrite(String what, Supplier<T> read, Consumer<T> create, Consumer<T> update) {
+  ReadModifyWrite(String what, Supplier<T> read, Supplier<T> fresh, Consumer<T> create, Consumer<T> update) {
     this.what = what;
     this.read = read;
+    this.fresh = fresh;
     this.create = create;
     this.update = update;
   }
@@ -40,7 +44,7 @@ final class ReadModifyWrite<T> {
   Outcome run(String action, Function<T, Change<T>> decide) {
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       try {
-        Change<T> change = decide.apply(read.get());
+        Change<T> change = decide.apply(attempt == 1 ? read.get() : fresh.get());
         return apply(change);
       } catch (KubernetesClientException e) {
         if (e.getCode() != CONFLICT) {

@@ -38,7 +38,7 @@ final class VirtualServices {
 
   /** The live weights and mirror, or why they cannot be read. */
   Outcome read(Canary canary) {
-    VirtualService live = objects.virtualService(canary.namespace(), canary.spec().serviceName());
+    VirtualService live = objects.cachedVirtualService(canary.namespace(), canary.spec().serviceName());
     if (live == null) {
       return new Outcome.Failed(notFound(canary));
     }
@@ -49,8 +49,8 @@ final class VirtualServices {
   /** Runs read-modify-write cycles on this Canary's VirtualService. */
   ReadModifyWrite<VirtualService> writer(Canary canary) {
     String name = canary.spec().serviceName();
-    return new ReadModifyWrite<>(what(canary), () -> objects.virtualService(canary.namespace(), name),
-        objects::create, objects::update);
+    return new ReadModifyWrite<>(what(canary), () -> objects.cachedVirtualService(canary.namespace(), name),
+        () -> objects.virtualService(canary.namespace(), name), objects::create, objects::update);
   }
 
   /** The live object with {@code spec}, or no change when it already has it; refuses routes Istio rejects. */

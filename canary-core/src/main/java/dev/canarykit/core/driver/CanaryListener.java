@@ -67,4 +67,10 @@ public interface CanaryListener {
    * @param judgement the verdict, the action taken and the evidence
    */
   default void judged(Canary canary, Judgement judgement) {}
+
+  /**
+   * How many canaries a controller drives in {@code namespace} (Flagger's {@code flagger_canary_total}); called by
+   * controllers when the set of canaries changes.
+   */
+  default void canariesCounted(String namespace, long count) {}
 }

@@ -94,12 +94,12 @@ public final class CanaryController implements AutoCloseable {
 
   private void buildDriver() {
     var workloads = KubernetesWorkloadStore.builder(client).reader(cache).build();
-    var events = KubernetesEventSink.builder(client).component(config.eventComponent()).reader(cache)
-        .clock(config.clock()).build();
+    var events = config.events().apply(KubernetesEventSink.builder(client).component(config.eventComponent())
+        .reader(cache).clock(config.clock()).build());
     var statuses = KubernetesStatusStore.create(client, cache);
     driver = CanaryDriver.builder().workloads(workloads).router(config.router())
         .metrics(new ServerMetrics(config.metrics(), config.defaultMetricsServer())).webhooks(config.webhooks())
-        .statuses(statuses).events(events).clock(config.clock()).build();
+        .statuses(statuses).events(events).clock(config.clock()).listener(config.listener()).build();
     finalizers = new Finalizers(client, workloads, config.router(), events, statuses, config.clock());
   }
 
@@ -153,7 +153,15 @@ public final class CanaryController implements AutoCloseable {
   private void schedule(CanaryResource r) {
     if (leading) {
       schedules.schedule(key(r), config.intervals().apply(CanaryMapping.toCore(r)));
+      countCanaries();
     }
+  }
+
+  /** Tells the listener how many canaries each namespace has (Flagger's flagger_canary_total). */
+  private void countCanaries() {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    cache.list(CanaryResource.class).forEach(c -> counts.merge(c.getMetadata().getNamespace(), 1L, Long::sum));
+    counts.forEach((ns, n) -> config.listener().canariesCounted(ns, n));
   }
 
   private void tick(String key) {
@@ -164,6 +172,7 @@ public final class CanaryController implements AutoCloseable {
     CanaryResource r = cache.cached(CanaryResource.class, parts[0], parts[1]).orElse(null);
     if (r == null) {
       schedules.cancel(key);
+      countCanaries();
       return;
     }
     try {

@@ -1,5 +1,9 @@
 package dev.canarykit.k8s.controller;
 
+import dev.canarykit.core.driver.CanaryListener;
+import dev.canarykit.core.port.EventSink;
+import java.util.function.UnaryOperator;
+
 import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.port.MetricSource;
@@ -36,10 +40,14 @@ import java.util.function.Function;
  * @param clock the clock of the ticks and events
  * @param intervals a canary's tick interval; default its analysis interval ({@code 60s} default, at least 10 s)
  * @param onTick called with each tick's report, on the worker thread (for metrics or tests)
+ * @param events wraps the Kubernetes Events sink, e.g. to add alerts ({@code AlertDispatcher}), event webhooks
+ *     ({@code EventWebhookSink}) and a bounded queue off the tick ({@code AsyncEventSink}); default none
+ * @param listener in-process observer of every tick (e.g. {@code FlaggerMetrics}); default {@link CanaryListener#NOOP}
  */
 public record ControllerConfig(TrafficRouter router, Function<String, MetricSource> metrics,
     String defaultMetricsServer, WebhookClient webhooks, String eventComponent, int workers, String namespace,
-    LeaderElection leaderElection, Clock clock, Function<Canary, Duration> intervals, Consumer<TickReport> onTick) {
+    LeaderElection leaderElection, Clock clock, Function<Canary, Duration> intervals, Consumer<TickReport> onTick,
+    UnaryOperator<EventSink> events, CanaryListener listener) {
   /** The default metrics server (flagger-behaviour.md §5.2). */
   public static final String DEFAULT_METRICS_SERVER = "http://prometheus:9090";
 
@@ -61,8 +69,19 @@ public record ControllerConfig(TrafficRouter router, Function<String, MetricSour
     private Clock clock = Clock.systemUTC();
     private Function<Canary, Duration> intervals = c -> c.spec().analysisOrEmpty().intervalOrDefault();
     private Consumer<TickReport> onTick = r -> {};
+    private UnaryOperator<EventSink> events = UnaryOperator.identity();
+    private CanaryListener listener = CanaryListener.NOOP;
 
     private Builder() {}
+
+    /** Wraps the Kubernetes Events sink (alerts, event webhooks, an async queue); default none. */
+    public Builder events(UnaryOperator<EventSink> v) { events = Objects.requireNonNull(v, "events == null"); return this; }
+
+    /** An in-process observer of every tick, such as {@code FlaggerMetrics}; default none. */
+    public Builder listener(CanaryListener v) {
+      listener = Objects.requireNonNull(v, "listener == null");
+      return this;
+    }
 
     /** The traffic router (required). */
     public Builder router(TrafficRouter v) { router = Objects.requireNonNull(v, "router == null"); return this; }
@@ -136,7 +155,7 @@ public record ControllerConfig(TrafficRouter router, Function<String, MetricSour
         throw new IllegalStateException("missing: " + missing);
       }
       return new ControllerConfig(router, metrics, defaultMetricsServer, webhooks, eventComponent, workers,
-          namespace, leaderElection, clock, intervals, onTick);
+          namespace, leaderElection, clock, intervals, onTick, events, listener);
     }
   }
 }

@@ -64,6 +64,11 @@ public final class FlaggerMetrics implements CanaryListener {
         .tags("version", version, "mesh_provider", meshProvider).register(registry);
   }
 
+  @Override
+  public void canariesCounted(String namespace, long count) {
+    setTotal(namespace, count);
+  }
+
   /** Sets the number of canaries in {@code namespace} (the controller counts them, as Flagger's scheduler does). */
   public void setTotal(String namespace, long total) {
     totals.computeIfAbsent(namespace, ns -> {

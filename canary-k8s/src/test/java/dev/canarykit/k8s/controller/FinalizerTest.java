@@ -70,7 +70,7 @@ class FinalizerTest {
     try (CanaryController c = CanaryController.create(client, w.config(x -> Duration.ofMillis(300)).build())) {
       c.start();
       initialize(w);
-      await().atMost(Duration.ofSeconds(10)).until(() -> finalizers().contains(Finalizers.FINALIZER));
+      await().atMost(Duration.ofSeconds(60)).until(() -> finalizers().contains(Finalizers.FINALIZER));
       assertThat(targetReplicas()).isZero();
       assertThat(apex().getSpec().getSelector()).isEqualTo(Map.of("app", "podinfo-primary"));
       canaries().withName("podinfo").edit(r -> {
@@ -78,13 +78,13 @@ class FinalizerTest {
         return r;
       });
       canaries().withName("podinfo").delete();
-      await().atMost(Duration.ofSeconds(10)).until(() -> w.phase() == Phase.TERMINATING && targetReplicas() == 2);
+      await().atMost(Duration.ofSeconds(60)).until(() -> w.phase() == Phase.TERMINATING && targetReplicas() == 2);
       assertThat(w.router.reverts()).isZero();
       assertThat(apex().getSpec().getSelector()).isEqualTo(Map.of("app", "podinfo-primary"));
       assertThat(finalizers()).contains(Finalizers.FINALIZER);
       w.rollOut();
       await().atMost(Duration.ofSeconds(30)).until(() -> finalizers().equals(List.of(KEEP)));
-      await().atMost(Duration.ofSeconds(10)).until(() -> w.phase() == Phase.TERMINATED);
+      await().atMost(Duration.ofSeconds(60)).until(() -> w.phase() == Phase.TERMINATED);
       assertThat(apex().getSpec().getSelector()).isEqualTo(Map.of("app", "podinfo", "tier", "web"));
       assertThat(w.router.reverts()).isEqualTo(1);
       assertThat(CanaryStatusMapping.toCore(w.canary().getStatus()).canaryWeight()).isZero();
@@ -96,7 +96,7 @@ class FinalizerTest {
         r.getMetadata().setFinalizers(List.of());
         return r;
       });
-      await().atMost(Duration.ofSeconds(10)).until(() -> canaries().withName("podinfo").get() == null);
+      await().atMost(Duration.ofSeconds(60)).until(() -> canaries().withName("podinfo").get() == null);
     }
   }
 
@@ -106,15 +106,15 @@ class FinalizerTest {
     revertOnDeletion(true);
     try (CanaryController c = CanaryController.create(client, w.config(x -> Duration.ofHours(1)).build())) {
       c.start();
-      await().atMost(Duration.ofSeconds(10)).until(() -> finalizers().equals(List.of(Finalizers.FINALIZER)));
+      await().atMost(Duration.ofSeconds(60)).until(() -> finalizers().equals(List.of(Finalizers.FINALIZER)));
       revertOnDeletion(false);
-      await().atMost(Duration.ofSeconds(10)).until(() -> finalizers().isEmpty());
+      await().atMost(Duration.ofSeconds(60)).until(() -> finalizers().isEmpty());
       revertOnDeletion(true);
-      await().atMost(Duration.ofSeconds(10)).until(() -> finalizers().equals(List.of(Finalizers.FINALIZER)));
+      await().atMost(Duration.ofSeconds(60)).until(() -> finalizers().equals(List.of(Finalizers.FINALIZER)));
       revertOnDeletion(false);
-      await().atMost(Duration.ofSeconds(10)).until(() -> finalizers().isEmpty());
+      await().atMost(Duration.ofSeconds(60)).until(() -> finalizers().isEmpty());
       canaries().withName("podinfo").delete();
-      await().atMost(Duration.ofSeconds(10)).until(() -> canaries().withName("podinfo").get() == null);
+      await().atMost(Duration.ofSeconds(60)).until(() -> canaries().withName("podinfo").get() == null);
       assertThat(w.router.reverts()).isZero();
       assertThat(w.messages()).noneMatch(m -> m.startsWith("Termina"));
     }

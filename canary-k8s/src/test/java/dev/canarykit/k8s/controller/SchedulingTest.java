@@ -28,7 +28,7 @@ class SchedulingTest {
     try (CanaryController c = CanaryController.create(client, w.config(x -> intervals.get(x.name()))
         .onTick(ticks::add).workers(1).build()).start()) {
       assertThat(c.isLeading()).isTrue();
-      await().atMost(Duration.ofSeconds(10)).until(() -> count(ticks, "other") >= 5);
+      await().atMost(Duration.ofSeconds(60)).until(() -> count(ticks, "other") >= 5);
       assertThat(count(ticks, "podinfo")).isEqualTo(1);
       client.resource(other).delete();
       await().atMost(Duration.ofSeconds(5)).until(() -> {
@@ -47,12 +47,12 @@ class SchedulingTest {
         .intervalOrDefault().equals(Duration.ofMinutes(1)) ? Duration.ofHours(1) : Duration.ofMillis(100))
         .onTick(ticks::add).build()).start()) {
       assertThat(c.isLeading()).isTrue();
-      await().atMost(Duration.ofSeconds(10)).until(() -> ticks.size() == 1);
+      await().atMost(Duration.ofSeconds(60)).until(() -> ticks.size() == 1);
       client.resources(CanaryResource.class).inNamespace("test").withName("podinfo")
           .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
               io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
               "{\"spec\":{\"analysis\":{\"interval\":\"30s\"}}}");
-      await().atMost(Duration.ofSeconds(10)).until(() -> ticks.size() >= 4);
+      await().atMost(Duration.ofSeconds(60)).until(() -> ticks.size() >= 4);
     }
   }
 

@@ -24,6 +24,23 @@ public interface AlertProviderLookup {
    */
   Optional<AlertProvider> find(String namespace, String name);
 
+  /**
+   * A lookup that reads {@code flagger.app/v1beta1} AlertProviders from the cluster through {@code client} (one GET
+   * per alert: alerts are rare). A provider that cannot be read counts as absent.
+   */
+  static AlertProviderLookup kubernetes(io.fabric8.kubernetes.client.KubernetesClient client) {
+    Objects.requireNonNull(client, "client == null");
+    return (namespace, name) -> {
+      try {
+        var r = client.resources(dev.canarykit.k8s.resource.AlertProviderResource.class).inNamespace(namespace)
+            .withName(name).get();
+        return r == null ? Optional.empty() : Optional.of(AlertProvider.of(r));
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        return Optional.empty();
+      }
+    };
+  }
+
   /** A fixed, in-memory lookup over {@code providers} (keyed by namespace and name). */
   static AlertProviderLookup of(Collection<AlertProvider> providers) {
     Map<String, AlertProvider> byKey = providers.stream()

@@ -1,0 +1,132 @@
+package dev.canarykit.examples.demo;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A simulated Istio mesh in one namespace. {@code <svc>-canary} reaches the pods of the target Deployment
+ * {@code <svc>}, {@code <svc>-primary} those of {@code <svc>-primary}, and {@code <svc>} (and the gateway) is split
+ * by the weights of the live VirtualService listing that host, with its mirror; without one it reaches the
+ * Deployment of that name. A Deployment's pods run the podinfo version of its image tag ({@link PodinfoServer}, one
+ * per version); without available replicas the mesh answers 503 as Envoy does. Every request a pod serves is
+ * recorded in {@link IstioMetrics} as the destination sidecar reports it.
+ */
+public final class Mesh implements AutoCloseable {
+  private final String namespace;
+  private final SharedIndexInformer<Deployment> deployments;
+  private final MeshRoutes routes;
+  private final IstioMetrics metrics;
+  private final Scenario scenario;
+  private final Map<String, PodinfoServer> versions = new ConcurrentHashMap<>();
+  private final ExecutorService mirrors = Executors.newCachedThreadPool(Daemons.named("mirror"));
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(2)).build();
+
+  /**
+   * A mesh over {@code deployments} (a cache of the namespace's Deployments) that reads VirtualServices through
+   * {@code client}, which the caller owns.
+   */
+  public Mesh(KubernetesClient client, String namespace, SharedIndexInformer<Deployment> deployments,
+      IstioMetrics metrics, Scenario scenario) {
+    this.namespace = namespace;
+    this.deployments = deployments;
+    this.routes = new MeshRoutes(client, namespace);
+    this.metrics = metrics;
+    this.scenario = scenario;
+  }
+
+  /** A request entering through the ingress gateway for the application {@code app}. */
+  public Response gateway(String app, String method, String path, String body) {
+    return send(app, method, path, body);
+  }
+
+  /**
+   * Sends a request to {@code host} ({@code podinfo-canary}, {@code podinfo-canary.test:9898},
+   * {@code podinfo.test.svc.cluster.local}...).
+   */
+  public Response send(String host, String method, String path, String body) {
+    String service = service(host);
+    var route = routes.route(service);
+    if (route.isPresent()) {
+      if (route.get().mirror() != null) {
+        String mirror = service(route.get().mirror());
+        mirrors.execute(() -> serve(workload(mirror), method, path, body));
+      }
+      return serve(workload(service(route.get().host())), method, path, body);
+    }
+    return serve(workload(service), method, path, body);
+  }
+
+  /** The service name of a host: no port, no {@code .<namespace>[.svc.cluster.local]} suffix. */
+  String service(String host) {
+    String h = host.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
+    int dot = h.indexOf('.');
+    return dot < 0 ? h : h.substring(0, dot);
+  }
+
+  private static String workload(String service) {
+    return service.endsWith("-canary") ? service.substring(0, service.length() - "-canary".length()) : service;
+  }
+
+  private Response serve(String workload, String method, String path, String body) {
+    Deployment d = deployments.getStore().getByKey(namespace + "/" + workload);
+    Integer available = d == null || d.getStatus() == null ? null : d.getStatus().getAvailableReplicas();
+    if (available == null || available == 0 || RolloutSimulator.replicas(d) == 0) {
+      return new Response(503, "no healthy upstream", workload, null);
+    }
+    String version = version(d);
+    PodinfoServer pod = versions.computeIfAbsent(version,
+        v -> PodinfoServer.start(v, PodinfoServer.Behaviour.of(scenario, v)));
+    long start = System.nanoTime();
+    int code;
+    String text;
+    try {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(pod.address() + path))
+          .timeout(Duration.ofSeconds(15)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      code = r.statusCode();
+      text = r.body();
+    } catch (IOException e) {
+      code = 503;
+      text = "upstream connect error: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Response(503, "interrupted", workload, version);
+    }
+    metrics.record(workload, namespace, code, (System.nanoTime() - start) / 1e6);
+    return new Response(code, text, workload, version);
+  }
+
+  private static String version(Deployment d) {
+    String image = d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+    return image.substring(image.lastIndexOf(':') + 1);
+  }
+
+  @Override
+  public void close() {
+    routes.close();
+    mirrors.shutdownNow();
+    versions.values().forEach(PodinfoServer::close);
+  }
+
+  /**
+   * A response through the mesh.
+   *
+   * @param status the HTTP status
+   * @param body the body
+   * @param workload the Deployment that served it
+   * @param version the podinfo version that served it, or {@code null} when no pod did
+   */
+  public record Response(int status, String body, String workload, String version) {}
+}

@@ -1,0 +1,79 @@
+package dev.canarykit.examples.demo;
+
+import dev.canarykit.core.analysis.CanaryEvent;
+import dev.canarykit.core.analysis.Command;
+import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.driver.TickReport;
+import dev.canarykit.core.model.GoDuration;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Takes each tick's report from the controller: prints its events as they come (flush left, as
+ * {@code String.format("%-9s%s", type, message)}) and keeps, per tick, the phase, the canary weight and the metric
+ * values, for the summary at the end.
+ */
+public final class ReleaseLog implements Consumer<TickReport> {
+  private final DemoLog log;
+  private final Instant start;
+  private final List<Recorded> events = new ArrayList<>();
+  private final List<String> ticks = new ArrayList<>();
+
+  /** Prints to {@code log}; times in the summary count from {@code start}. */
+  public ReleaseLog(DemoLog log, Instant start) {
+    this.log = log;
+    this.start = start;
+  }
+
+  @Override
+  public synchronized void accept(TickReport report) {
+    for (CanaryEvent e : report.events()) {
+      events.add(new Recorded(Instant.now(), e));
+      log.event(e.type(), e.message());
+    }
+    report.problems().forEach(p -> log.info("problem: " + p));
+    if (report.finalStatus() != null) {
+      ticks.add(row(report));
+    }
+  }
+
+  private String row(TickReport report) {
+    StringBuilder s = new StringBuilder(String.format("t+%3ds  %-12s weight %3d%%",
+        Duration.between(start, report.now()).toSeconds(), report.finalStatus().phase().wireName(),
+        report.finalStatus().canaryWeight()));
+    for (TickReport.Execution x : report.executions()) {
+      if (x.command() instanceof Command.QueryMetric q) {
+        s.append("  ").append(q.metric().name()).append(' ').append(value(x.outcome()));
+      }
+    }
+    return s.toString();
+  }
+
+  private static String value(Outcome o) {
+    if (o instanceof Outcome.MetricValue v) {
+      return GoDuration.formatNumber(Math.round(v.value() * 100) / 100.0);
+    }
+    return o instanceof Outcome.NoData ? "(no data)" : "(error)";
+  }
+
+  /** The events so far, in order. */
+  public synchronized List<Recorded> events() {
+    return List.copyOf(events);
+  }
+
+  /** One line per tick: time since start, phase, canary weight, each metric checked. */
+  public synchronized List<String> ticks() {
+    return List.copyOf(ticks);
+  }
+
+  /**
+   * An event and when it was printed.
+   *
+   * @param at when
+   * @param event what
+   */
+  public record Recorded(Instant at, CanaryEvent event) {}
+}

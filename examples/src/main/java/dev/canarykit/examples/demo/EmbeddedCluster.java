@@ -24,6 +24,10 @@ public final class EmbeddedCluster implements AutoCloseable {
   /** The mesh's namespace (the gateway). */
   public static final String ISTIO_SYSTEM = "istio-system";
 
+  /** The mock server logs every request at INFO; java.util.logging keeps loggers weakly, so hold them here. */
+  private static final List<Logger> QUIET = List.of(Logger.getLogger("io.fabric8.mockwebserver"),
+      Logger.getLogger("io.fabric8.kubernetes.client.server.mock"));
+
   private final KubernetesMockServer server;
   private final KubernetesClient client;
 
@@ -50,9 +54,7 @@ public final class EmbeddedCluster implements AutoCloseable {
   }
 
   private static void quietMockServerLogs() {
-    for (String name : List.of("io.fabric8.mockwebserver", "io.fabric8.kubernetes.client.server.mock")) {
-      Logger.getLogger(name).setLevel(Level.WARNING);
-    }
+    QUIET.forEach(l -> l.setLevel(Level.WARNING));
   }
 
   /** The client, owned by this cluster. */

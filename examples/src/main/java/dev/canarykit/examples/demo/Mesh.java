@@ -15,16 +15,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A simulated Istio mesh in one namespace. {@code <svc>-canary} reaches the pods of the target Deployment
- * {@code <svc>}, {@code <svc>-primary} those of {@code <svc>-primary}, and {@code <svc>} (and the gateway) is split
- * by the weights of the live VirtualService listing that host, with its mirror; without one it reaches the
- * Deployment of that name. A Deployment's pods run the podinfo version of its image tag ({@link PodinfoServer}, one
+ * A simulated Istio mesh in one namespace. A service reaches the pods its selector picks ({@link ServiceDirectory}):
+ * {@code <svc>-canary} the target's, {@code <svc>-primary} the primary's. Traffic through the gateway (and to a host
+ * a mesh-bound VirtualService lists) is split by the weights of the live VirtualService, with its mirror. A Deployment's pods run the podinfo version of its image tag ({@link PodinfoServer}, one
  * per version); without available replicas the mesh answers 503 as Envoy does. Every request a pod serves is
  * recorded in {@link IstioMetrics} as the destination sidecar reports it.
  */
 public final class Mesh implements AutoCloseable {
   private final String namespace;
-  private final SharedIndexInformer<Deployment> deployments;
+  /** The ingress gateway user traffic enters through. */
+  public static final String GATEWAY = "public-gateway";
+
+  private final ServiceDirectory directory;
   private final MeshRoutes routes;
   private final IstioMetrics metrics;
   private final Scenario scenario;
@@ -40,15 +42,18 @@ public final class Mesh implements AutoCloseable {
   public Mesh(KubernetesClient client, String namespace, SharedIndexInformer<Deployment> deployments,
       IstioMetrics metrics, Scenario scenario) {
     this.namespace = namespace;
-    this.deployments = deployments;
+    this.directory = new ServiceDirectory(client, namespace, deployments);
     this.routes = new MeshRoutes(client, namespace);
     this.metrics = metrics;
     this.scenario = scenario;
   }
 
-  /** A request entering through the ingress gateway for the application {@code app}. */
+  /**
+   * A request entering through the ingress gateway {@value #GATEWAY} for {@code app}: routed by the VirtualService
+   * bound to the gateway, or (before there is one) to the service {@code app}.
+   */
   public Response gateway(String app, String method, String path, String body) {
-    return send(app, method, path, body);
+    return route(service(app), GATEWAY, method, path, body);
   }
 
   /**
@@ -56,16 +61,19 @@ public final class Mesh implements AutoCloseable {
    * {@code podinfo.test.svc.cluster.local}...).
    */
   public Response send(String host, String method, String path, String body) {
-    String service = service(host);
-    var route = routes.route(service);
+    return route(service(host), null, method, path, body);
+  }
+
+  private Response route(String service, String gateway, String method, String path, String body) {
+    var route = routes.route(service, gateway);
     if (route.isPresent()) {
       if (route.get().mirror() != null) {
         String mirror = service(route.get().mirror());
-        mirrors.execute(() -> serve(workload(mirror), method, path, body));
+        mirrors.execute(() -> serve(mirror, method, path, body));
       }
-      return serve(workload(service(route.get().host())), method, path, body);
+      return serve(service(route.get().host()), method, path, body);
     }
-    return serve(workload(service), method, path, body);
+    return serve(service, method, path, body);
   }
 
   /** The service name of a host: no port, no {@code .<namespace>[.svc.cluster.local]} suffix. */
@@ -75,12 +83,9 @@ public final class Mesh implements AutoCloseable {
     return dot < 0 ? h : h.substring(0, dot);
   }
 
-  private static String workload(String service) {
-    return service.endsWith("-canary") ? service.substring(0, service.length() - "-canary".length()) : service;
-  }
-
-  private Response serve(String workload, String method, String path, String body) {
-    Deployment d = deployments.getStore().getByKey(namespace + "/" + workload);
+  private Response serve(String service, String method, String path, String body) {
+    Deployment d = directory.deployment(service).orElse(null);
+    String workload = d == null ? service : d.getMetadata().getName();
     Integer available = d == null || d.getStatus() == null ? null : d.getStatus().getAvailableReplicas();
     if (available == null || available == 0 || RolloutSimulator.replicas(d) == 0) {
       return new Response(503, "no healthy upstream", workload, null);
@@ -116,6 +121,7 @@ public final class Mesh implements AutoCloseable {
   @Override
   public void close() {
     routes.close();
+    directory.close();
     mirrors.shutdownNow();
     versions.values().forEach(PodinfoServer::close);
   }

@@ -20,19 +20,31 @@ final class MeshRoutes implements AutoCloseable {
   }
 
   /**
-   * Where a request to {@code host} goes, if a VirtualService lists that host.
+   * Where a request to {@code host} goes, if a VirtualService applies: one that lists the host (or {@code *}) and
+   * is bound to the gateway the request came through ({@code gateway}, a name prefix such as
+   * {@code public-gateway}) or, for traffic inside the mesh ({@code gateway == null}), to no gateway or
+   * {@code mesh}.
    *
    * @return the destination host and the mirror host (or {@code null})
    */
-  Optional<Route> route(String host) {
+  Optional<Route> route(String host, String gateway) {
     for (GenericKubernetesResource vs : informer.getStore().list()) {
       @SuppressWarnings("unchecked")
       Map<String, Object> spec = (Map<String, Object>) vs.getAdditionalProperties().get("spec");
-      if (spec != null && spec.get("hosts") instanceof List<?> hosts && hosts.contains(host)) {
+      if (spec != null && spec.get("hosts") instanceof List<?> hosts && (hosts.contains(host) || hosts.contains("*"))
+          && boundTo(spec.get("gateways"), gateway)) {
         return pick(Trees.list(spec, "http"));
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean boundTo(Object gateways, String gateway) {
+    List<?> list = gateways instanceof List<?> l ? l : List.of();
+    if (gateway == null) {
+      return list.isEmpty() || list.contains("mesh");
+    }
+    return list.stream().anyMatch(g -> g.toString().startsWith(gateway));
   }
 
   private static Optional<Route> pick(List<Map<String, Object>> routes) {

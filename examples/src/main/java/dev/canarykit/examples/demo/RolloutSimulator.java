@@ -95,7 +95,7 @@ public final class RolloutSimulator implements AutoCloseable {
     DeploymentStatus next = rolledOut(d);
     if (!sameRollout(next, d.getStatus())) {
       d.setStatus(next);
-      resource.updateStatus(d);
+      client.apps().deployments().inNamespace(namespace).resource(d).updateStatus();
     }
   }
 
@@ -150,7 +150,7 @@ public final class RolloutSimulator implements AutoCloseable {
     if (now == null || !Objects.equals(now.getCurrentReplicas(), current)
         || !Objects.equals(now.getDesiredReplicas(), desired)) {
       h.setStatus(next);
-      resource.updateStatus(h);
+      client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).resource(h).updateStatus();
     }
   }
 

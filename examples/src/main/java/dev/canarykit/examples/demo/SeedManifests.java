@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,9 +49,10 @@ public final class SeedManifests {
     return changes;
   }
 
-  /** Checks {@code scale} against the seed's Canary without applying anything. */
-  public List<String> check(TimeScale scale) {
-    return scale.rewrite(spec(canary()));
+  /** Checks {@code scale} against the seed's Canary without applying anything; the rewritten values. */
+  public static List<String> check(TimeScale scale) {
+    return scale.rewrite(spec(read(new KubernetesSerialization(), "podinfo-canary.yaml",
+        GenericKubernetesResource.class)));
   }
 
   private GenericKubernetesResource canary() {
@@ -63,11 +65,15 @@ public final class SeedManifests {
   }
 
   private <T extends HasMetadata> T read(String file, Class<T> type) {
+    return read(client.getKubernetesSerialization(), file, type);
+  }
+
+  private static <T extends HasMetadata> T read(KubernetesSerialization serialization, String file, Class<T> type) {
     try (InputStream in = SeedManifests.class.getClassLoader().getResourceAsStream(DIRECTORY + file)) {
       if (in == null) {
         throw new UncheckedIOException(new IOException("missing class-path resource " + DIRECTORY + file));
       }
-      return client.getKubernetesSerialization().unmarshal(in, type);
+      return serialization.unmarshal(in, type);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

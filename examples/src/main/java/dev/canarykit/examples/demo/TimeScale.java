@@ -100,7 +100,7 @@ public record TimeScale(int factor) {
   private Duration divide(Duration d, String path) {
     if (d.toNanos() % factor != 0 || d.dividedBy(factor).toNanos() % 1_000_000 != 0) {
       long millis = (long) Math.ceil(d.toNanos() / 1e6 / factor);
-      if (path.endsWith(".interval")) {
+      if (path.contains(".metrics[")) {
         throw new IllegalArgumentException("--time-scale " + factor + " gives " + path + " " + d.toMillis()
             + "ms / " + factor + ", not a whole number of milliseconds, which Prometheus cannot evaluate");
       }

@@ -1,0 +1,170 @@
+package dev.canarykit.examples.demo;
+
+import dev.canarykit.core.driver.TickReport;
+import dev.canarykit.core.webhook.AddressMap;
+import dev.canarykit.core.webhook.HttpWebhookClient;
+import dev.canarykit.istio.IstioTrafficRouter;
+import dev.canarykit.k8s.controller.CanaryController;
+import dev.canarykit.k8s.controller.ControllerConfig;
+import dev.canarykit.prometheus.PrometheusMetricSource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Everything the demo runs, started in order and closed in reverse: the embedded cluster with the seed's
+ * workloads, the rollout simulator, the mesh with its podinfo versions and Istio metrics, a real Prometheus
+ * scraping them, the load tester, steady user traffic, and the canarykit controller wired to the real adapters.
+ */
+final class DemoWorld implements AutoCloseable {
+  /** The load tester's address in the seed's webhooks. */
+  static final String LOAD_TESTER = "flagger-loadtester.test";
+  /** Requests per second of user traffic. */
+  static final int USER_RATE = 20;
+
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final DemoLog log;
+  private EmbeddedCluster cluster;
+  private Mesh mesh;
+  private PrometheusProcess prometheus;
+  private LoadTester loadTester;
+  private UserTraffic traffic;
+  private CanaryController controller;
+
+  private DemoWorld(DemoLog log) {
+    this.log = log;
+  }
+
+  /** Checks a time scale against the seed's Canary; the rewritten values. */
+  static List<String> checkScale(TimeScale scale) {
+    return SeedManifests.check(scale);
+  }
+
+  /** Starts the cluster, the workloads and their environment; nothing runs the release yet. */
+  static DemoWorld start(Scenario scenario, DemoLog log) {
+    DemoWorld w = new DemoWorld(log);
+    try {
+      w.startAll(scenario);
+      return w;
+    } catch (RuntimeException e) {
+      w.close();
+      throw e;
+    }
+  }
+
+  private void startAll(Scenario scenario) {
+    cluster = add(EmbeddedCluster.start());
+    log.info("Kubernetes: embedded API server (fabric8 mock, CRUD) at " + client().getMasterUrl()
+        + ", Flagger CRDs, namespaces test and istio-system");
+    new SeedManifests(client()).applyWorkloads();
+    log.info("Applied deployment/podinfo (stefanprodan/podinfo:3.1.0), hpa/podinfo, gateway/public-gateway");
+    RolloutSimulator rollouts = add(new RolloutSimulator(client(), EmbeddedCluster.TEST, Duration.ofMillis(500)))
+        .start();
+    IstioMetrics metrics = new IstioMetrics();
+    MetricsEndpoint endpoint = add(MetricsEndpoint.start(metrics));
+    mesh = add(new Mesh(client(), EmbeddedCluster.TEST, rollouts.deployments(), metrics, scenario));
+    prometheus = add(PrometheusProcess.start(endpoint.target()));
+    log.info("Istio mesh: simulated; metrics at http://" + endpoint.target() + "/metrics, scraped every 1s by "
+        + "Prometheus at " + prometheus.address());
+    loadTester = add(LoadTester.start(mesh));
+    log.info("Load tester: http://" + LOAD_TESTER + "/ -> http://" + loadTester.hostPort() + "/");
+    traffic = add(new UserTraffic(mesh, "podinfo", USER_RATE)).start();
+    log.info("User traffic: " + USER_RATE + " requests/s through public-gateway to podinfo");
+  }
+
+  private <T extends AutoCloseable> T add(T c) {
+    closeables.add(c);
+    return c;
+  }
+
+  KubernetesClient client() {
+    return cluster.client();
+  }
+
+  void applyCanary(TimeScale scale) {
+    new SeedManifests(client()).applyCanary(scale);
+    log.info("Applied canary/podinfo");
+  }
+
+  /** Starts canarykit's controller on the {@code test} namespace; each tick's report goes to {@code onTick}. */
+  void startController(Consumer<TickReport> onTick) {
+    var webhooks = HttpWebhookClient.builder()
+        .addresses(AddressMap.builder().host(LOAD_TESTER, loadTester.hostPort()).build()).build();
+    ControllerConfig config = ControllerConfig.builder()
+        .router(new IstioTrafficRouter(client()))
+        .metrics(server -> PrometheusMetricSource.builder(URI.create(server)).build())
+        .defaultMetricsServer(prometheus.address().toString())
+        .webhooks(webhooks).namespace(EmbeddedCluster.TEST).onTick(onTick).build();
+    controller = add(CanaryController.create(client(), config)).start();
+    log.info("canarykit controller started (Istio router, Prometheus metric source, HTTP webhook client)");
+  }
+
+  /** Waits until the Canary's phase is one of {@code phases}; whether it got there in time. */
+  boolean awaitPhase(List<String> phases, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (phases.contains(phase())) {
+        return true;
+      }
+      sleep(200);
+    }
+    return false;
+  }
+
+  private String phase() {
+    GenericKubernetesResource c = Kinds.of(client(), Kinds.CANARY).inNamespace(EmbeddedCluster.TEST)
+        .withName("podinfo").get();
+    Object status = c == null ? null : c.getAdditionalProperties().get("status");
+    return status instanceof Map<?, ?> m && m.get("phase") != null ? m.get("phase").toString() : "";
+  }
+
+  /** Sets the image of {@code deployment/podinfo} (the seed's step 7). */
+  void setImage(String image) {
+    client().apps().deployments().inNamespace(EmbeddedCluster.TEST).withName("podinfo")
+        .edit(d -> {
+          d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
+          return d;
+        });
+  }
+
+  /** Stops the controller and the user traffic; the cluster stays up for the summary and the dump. */
+  void stopRelease() {
+    if (controller != null) {
+      controller.stop();
+    }
+    traffic.close();
+  }
+
+  /** What the user traffic got per version and status. */
+  Map<String, Long> served() {
+    return traffic == null ? Map.of() : traffic.served();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    List<AutoCloseable> reversed = new ArrayList<>(closeables);
+    Collections.reverse(reversed);
+    for (AutoCloseable c : reversed) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        log.info("closing " + c.getClass().getSimpleName() + " failed: " + e);
+      }
+    }
+  }
+}

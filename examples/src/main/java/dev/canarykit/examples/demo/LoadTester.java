@@ -84,6 +84,11 @@ public final class LoadTester implements AutoCloseable {
     }
   }
 
+  /** Whether {@code cmd} is running in the background. */
+  boolean isRunning(String cmd) {
+    return running.contains(cmd);
+  }
+
   /** Runs a command; the error text when it fails. */
   private Optional<String> run(LoadTestCommand command) {
     if (command instanceof LoadTestCommand.Curl c) {

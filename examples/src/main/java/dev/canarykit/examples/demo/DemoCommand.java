@@ -19,11 +19,11 @@ public final class DemoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--scenario", defaultValue = "good",
-      description = "How 3.1.1 behaves: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  @Option(names = "--scenario", defaultValue = "good", paramLabel = "good|slow|errors",
+      description = "How 3.1.1 behaves: healthy, 600-900 ms per request, or 5% HTTP 500 (default good).")
   Scenario scenario;
 
-  @Option(names = "--time-scale", defaultValue = "" + TimeScale.DEFAULT,
+  @Option(names = "--time-scale", paramLabel = "N", defaultValue = "" + TimeScale.DEFAULT,
       description = "Divide the seed's durations by N (default ${DEFAULT-VALUE}: a 10s analysis interval).")
   int timeScale;
 

@@ -93,15 +93,15 @@ final class DemoWorld implements AutoCloseable {
     log.info("Applied canary/podinfo");
   }
 
-  /** Starts canarykit's controller on the {@code test} namespace; each tick's report goes to {@code onTick}. */
-  void startController(Consumer<TickReport> onTick) {
+  /** Starts canarykit's controller on the {@code test} namespace; events and tick reports go to {@code release}. */
+  void startController(ReleaseLog release) {
     var webhooks = HttpWebhookClient.builder()
         .addresses(AddressMap.builder().host(LOAD_TESTER, loadTester.hostPort()).build()).build();
     ControllerConfig config = ControllerConfig.builder()
         .router(new IstioTrafficRouter(client()))
         .metrics(server -> PrometheusMetricSource.builder(URI.create(server)).build())
         .defaultMetricsServer(prometheus.address().toString())
-        .webhooks(webhooks).namespace(EmbeddedCluster.TEST).onTick(onTick).build();
+        .webhooks(webhooks).namespace(EmbeddedCluster.TEST).onTick(release).events(release::around).build();
     controller = add(CanaryController.create(client(), config)).start();
     log.info("canarykit controller started (Istio router, Prometheus metric source, HTTP webhook client)");
   }

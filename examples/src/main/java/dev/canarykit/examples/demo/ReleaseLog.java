@@ -1,10 +1,13 @@
 package dev.canarykit.examples.demo;
 
+import dev.canarykit.core.analysis.Alert;
 import dev.canarykit.core.analysis.CanaryEvent;
 import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.driver.TickReport;
+import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.GoDuration;
+import dev.canarykit.core.port.EventSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +15,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Takes each tick's report from the controller: prints its events as they come (flush left, as
- * {@code String.format("%-9s%s", type, message)}) and keeps, per tick, the phase, the canary weight and the metric
- * values, for the summary at the end.
+ * Prints each event as the controller emits it (flush left, as {@code String.format("%-9s%s", type, message)},
+ * through {@link #around}) and keeps, from each tick's report, the phase, the canary weight and the metric values,
+ * for the summary at the end.
  */
 public final class ReleaseLog implements Consumer<TickReport> {
   private final DemoLog log;
@@ -28,12 +31,32 @@ public final class ReleaseLog implements Consumer<TickReport> {
     this.start = start;
   }
 
+  /**
+   * Wraps the controller's event sink so that each event is printed the moment the state machine emits it, before
+   * it goes on to Kubernetes.
+   */
+  public EventSink around(EventSink delegate) {
+    return new EventSink() {
+      @Override
+      public void event(Canary canary, CanaryEvent event) {
+        print(event);
+        delegate.event(canary, event);
+      }
+
+      @Override
+      public void alert(Canary canary, Alert alert) {
+        delegate.alert(canary, alert);
+      }
+    };
+  }
+
+  private synchronized void print(CanaryEvent e) {
+    events.add(new Recorded(Instant.now(), e));
+    log.event(e.type(), e.message());
+  }
+
   @Override
   public synchronized void accept(TickReport report) {
-    for (CanaryEvent e : report.events()) {
-      events.add(new Recorded(Instant.now(), e));
-      log.event(e.type(), e.message());
-    }
     report.problems().forEach(p -> log.info("problem: " + p));
     if (report.finalStatus() != null) {
       ticks.add(row(report));

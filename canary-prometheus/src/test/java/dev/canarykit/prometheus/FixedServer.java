@@ -16,20 +16,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A loopback server answering scripted (status, body) responses in order, the last one repeated; it records
  * every request's URI, method and headers. Only for malformed or failing answers and header checks.
  */
-final class FixedServer implements AutoCloseable {
-  record Response(int status, String contentType, byte[] body) {
-    static Response json(int status, String body) {
+public final class FixedServer implements AutoCloseable {
+  public record Response(int status, String contentType, byte[] body) {
+    public static Response json(int status, String body) {
       return new Response(status, "application/json", body.getBytes(StandardCharsets.UTF_8));
     }
   }
 
-  record Request(String method, URI uri, Headers headers, String body) {}
+  public record Request(String method, URI uri, Headers headers, String body) {}
 
   private final HttpServer server;
   private final ConcurrentLinkedDeque<Response> script = new ConcurrentLinkedDeque<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-  FixedServer(Response... responses) throws IOException {
+  public FixedServer(Response... responses) throws IOException {
     script.addAll(List.of(responses));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", ex -> {
@@ -45,16 +45,16 @@ final class FixedServer implements AutoCloseable {
     server.start();
   }
 
-  static String vector(String value) {
+  public static String vector(String value) {
     return "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":"
         + "[1700000000.5,\"" + value + "\"]}]}}";
   }
 
-  URI address() {
+  public URI address() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return requests;
   }
 

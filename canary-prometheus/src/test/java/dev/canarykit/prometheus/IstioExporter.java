@@ -21,19 +21,19 @@ import java.util.Locale;
  * <p>{@link #withTwins()} also serves two identical versions, twin (canary) and twin-primary: each 50 req/s, of
  * which 0.5 req/s with code 500, durations 25 req/s up to 50 ms, 40 up to 100, 45 up to 250, 50 up to 500.
  */
-final class IstioExporter implements AutoCloseable {
+public final class IstioExporter implements AutoCloseable {
   static final double[] BUCKETS = {0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000,
       300000, 600000, 1800000, 3600000};
   private final HttpServer server;
   private final long start = System.nanoTime();
   private final boolean twins;
 
-  IstioExporter() throws IOException {
+  public IstioExporter() throws IOException {
     this(false);
   }
 
   /** An exporter that also serves the identical twin and twin-primary. */
-  static IstioExporter withTwins() throws IOException {
+  public static IstioExporter withTwins() throws IOException {
     return new IstioExporter(true);
   }
 
@@ -51,7 +51,7 @@ final class IstioExporter implements AutoCloseable {
     server.start();
   }
 
-  String target() {
+  public String target() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 

@@ -21,7 +21,7 @@ import org.awaitility.Awaitility;
  * A real Prometheus (the Debian {@code prometheus} binary) on a free loopback port with a temporary TSDB, scraping
  * an {@link IstioExporter} every second. Fails, never skips, when the binary is missing.
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
   private static final String INSTALL = "apt-get update && apt-get install -y --no-install-recommends prometheus";
 
   private final IstioExporter exporter;
@@ -37,12 +37,12 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /** Starts Prometheus and its scrape target and waits until Prometheus is ready (not until data arrives). */
-  static PrometheusServer start() throws IOException {
+  public static PrometheusServer start() throws IOException {
     return start(new IstioExporter());
   }
 
   /** Starts Prometheus scraping {@code exporter} (closed with the server) and waits until it is ready. */
-  static PrometheusServer start(IstioExporter exporter) throws IOException {
+  public static PrometheusServer start(IstioExporter exporter) throws IOException {
     Path binary;
     try {
       binary = binary();
@@ -98,7 +98,7 @@ final class PrometheusServer implements AutoCloseable {
         });
   }
 
-  URI address() {
+  public URI address() {
     return address;
   }
 

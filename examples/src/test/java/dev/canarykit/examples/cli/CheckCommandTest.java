@@ -1,5 +1,9 @@
 package dev.canarykit.examples.cli;
 
+import dev.canarykit.prometheus.FixedServer;
+import dev.canarykit.prometheus.IstioExporter;
+import dev.canarykit.prometheus.PrometheusServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

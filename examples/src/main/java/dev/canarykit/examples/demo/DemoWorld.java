@@ -125,13 +125,17 @@ final class DemoWorld implements AutoCloseable {
     return status instanceof Map<?, ?> m && m.get("phase") != null ? m.get("phase").toString() : "";
   }
 
-  /** Sets the image of {@code deployment/podinfo} (the seed's step 7). */
+  /**
+   * Sets the image of {@code deployment/podinfo} (the seed's step 7) as {@code kubectl set image} does: a patch of
+   * that one field without a resourceVersion, so the rollout simulator's concurrent status writes cannot make it
+   * fail with a conflict.
+   */
   void setImage(String image) {
+    String patch = "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/0/image\",\"value\":\""
+        + image + "\"}]";
     client().apps().deployments().inNamespace(EmbeddedCluster.TEST).withName("podinfo")
-        .edit(d -> {
-          d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
-          return d;
-        });
+        .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+            io.fabric8.kubernetes.client.dsl.base.PatchType.JSON), patch);
   }
 
   /** Stops the controller and the user traffic; the cluster stays up for the summary and the dump. */

@@ -15,7 +15,9 @@ import java.util.TreeMap;
  *   <li>a series counts for the canary when its {@code destination_workload} is the target, for the primary when it
  *       is {@code <target>-primary}; other series are ignored, and series of one version (and one {@code le}) are
  *       added up;</li>
- *   <li>{@code NaN} and negative values count as 0; an infinite value fails the whole interval;</li>
+ *   <li>a value that is not a count ({@code NaN}, an infinity, a negative number) fails the whole interval: the
+ *       judge reads it as an error (a failed check), never as a value, so an unreadable canary cannot look like a
+ *       quiet one;</li>
  *   <li>a version without any series served nothing: {@link VersionCounts#NONE};</li>
  *   <li>failures are clipped to the requests;</li>
  *   <li>buckets are aligned with {@link IstioBuckets#edges()}: each edge takes the value of the largest finite
@@ -31,14 +33,19 @@ final class CountsMapping {
 
   private CountsMapping() {}
 
-  /** The interval's counts, or a failure naming a non-finite value. */
+  /** The interval's counts, or a failure naming the query, the workload and the value that is not a count. */
   static Outcome map(String target, List<VectorResult.Sample> requests, List<VectorResult.Sample> failures,
       List<VectorResult.Sample> buckets) {
-    for (List<VectorResult.Sample> list : List.of(requests, failures, buckets)) {
-      for (VectorResult.Sample s : list) {
-        if (Double.isInfinite(s.value())) {
-          return new Outcome.Failed("cannot count requests per version: Prometheus returned " + s.value()
-              + " for " + SafeValues.quote(String.valueOf(s.labels().get(WORKLOAD))));
+    Map<String, List<VectorResult.Sample>> answers = new java.util.LinkedHashMap<>();
+    answers.put("requests", requests);
+    answers.put("failures", failures);
+    answers.put("buckets", buckets);
+    for (Map.Entry<String, List<VectorResult.Sample>> answer : answers.entrySet()) {
+      for (VectorResult.Sample s : answer.getValue()) {
+        if (!(Double.isFinite(s.value()) && s.value() >= 0)) {
+          return new Outcome.Failed(VersionCounter.PREFIX + "the " + answer.getKey() + " query returned "
+              + s.value() + " for " + SafeValues.quote(String.valueOf(s.labels().get(WORKLOAD)))
+              + " (a count must be a finite number >= 0)");
         }
       }
     }
@@ -62,7 +69,7 @@ final class CountsMapping {
   /** The sum of {@code workload}'s values, or empty when it has no series. */
   private static OptionalDouble total(String workload, List<VectorResult.Sample> series) {
     return series.stream().filter(s -> workload.equals(s.labels().get(WORKLOAD)))
-        .mapToDouble(s -> count(s.value())).reduce(Double::sum);
+        .mapToDouble(VectorResult.Sample::value).reduce(Double::sum);
   }
 
   /** Cumulative counts at each Istio edge, or an empty array when {@code workload} has no finite buckets. */
@@ -71,7 +78,7 @@ final class CountsMapping {
     for (VectorResult.Sample s : buckets) {
       OptionalDouble le = SampleValues.parse(s.labels().getOrDefault("le", ""));
       if (workload.equals(s.labels().get(WORKLOAD)) && le.isPresent() && Double.isFinite(le.getAsDouble())) {
-        byLe.merge(le.getAsDouble(), count(s.value()), Double::sum);
+        byLe.merge(le.getAsDouble(), s.value(), Double::sum);
       }
     }
     return byLe.isEmpty() ? new double[0] : aligned(byLe);
@@ -87,10 +94,5 @@ final class CountsMapping {
       out[i] = max;
     }
     return out;
-  }
-
-  /** A count from a sample value: {@code NaN} and negative values are 0. */
-  private static double count(double v) {
-    return v > 0 ? v : 0;
   }
 }

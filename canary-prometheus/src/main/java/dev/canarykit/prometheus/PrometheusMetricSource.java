@@ -38,7 +38,8 @@ import java.util.Objects;
  * latency buckets of the workloads {@code <targetRef.name>} (the canary) and {@code <targetRef.name>-primary} in
  * the Canary's namespace, from Istio's destination-side telemetry over the window, all three evaluated at one
  * instant of the builder's clock. A workload without series counts zero; a bucket edge Prometheus did not return
- * takes the next lower known cumulative value; {@code NaN} counts as zero.
+ * takes the next lower known cumulative value; a value that is not a count ({@code NaN}, an infinity, a negative
+ * number) fails the interval.
  *
  * <p><b>For the {@code check} command.</b> {@link #plan(Canary, MetricSpec)} renders a metric's query without
  * sending it, and {@link #execute(QueryPlan.Ready)} runs a plan and returns the raw value.

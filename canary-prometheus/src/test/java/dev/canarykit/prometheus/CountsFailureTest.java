@@ -116,7 +116,14 @@ class CountsFailureTest {
     assertThat(answer(FixedServer.vector("1").substring(0, 40))).contains("response is not valid JSON");
     assertThat(answer("<html>login</html>")).contains("response is HTML or XML");
     assertThat(answer(FixedServer.vector("+Inf").replace("\"metric\":{}",
-        "\"metric\":{\"destination_workload\":\"podinfo\"}"))).endsWith("Prometheus returned Infinity for \"podinfo\"");
+        "\"metric\":{\"destination_workload\":\"podinfo\"}")))
+        .endsWith("returned Infinity for \"podinfo\" (a count must be a finite number >= 0)");
+    assertThat(answer(FixedServer.vector("NaN").replace("\"metric\":{}",
+        "\"metric\":{\"destination_workload\":\"podinfo\"}")))
+        .isEqualTo("cannot count requests per version: the requests query returned NaN for \"podinfo\""
+            + " (a count must be a finite number >= 0)");
+    assertThat(answer(FixedServer.vector("-3").replace("\"metric\":{}",
+        "\"metric\":{\"destination_workload\":\"podinfo\"}"))).contains("returned -3.0 for \"podinfo\"");
   }
 
   private String answer(String body) throws Exception {

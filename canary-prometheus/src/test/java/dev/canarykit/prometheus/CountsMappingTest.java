@@ -57,11 +57,24 @@ class CountsMappingTest {
   }
 
   @Test
-  void failuresAreClippedAndNanAndNegativeCountZero() {
-    IntervalCounts c = map(List.of(s("app", 10.4), s("app-primary", Double.NaN)),
-        List.of(s("app", 10.9), s("app-primary", -0.2)), List.of(b("app", "250", Double.NaN)));
-    assertThat(c.canary()).isEqualTo(new VersionCounts(10.4, 10.4, expected(0)));
-    assertThat(c.primary()).isEqualTo(new VersionCounts(0, 0, new double[0]));
+  void failuresAreClippedToTheRequests() {
+    IntervalCounts c = map(List.of(s("app", 10.4)), List.of(s("app", 10.9)), List.of(b("app", "250", 10.4)));
+    assertThat(c.canary()).isEqualTo(new VersionCounts(10.4, 10.4, expected(0, 0, 0, 0, 0, 0, 0, 10.4)));
+  }
+
+  /** Issue 13, finding 4: NaN, infinities and negative counts are errors, never read as 0 (a silent canary). */
+  @Test
+  void aValueThatIsNotACountFailsTheIntervalNamingQueryWorkloadAndValue() {
+    assertThat(CountsMapping.map("app", List.of(s("app", Double.NaN), s("app-primary", 20)), List.of(), List.of()))
+        .isEqualTo(new Outcome.Failed("cannot count requests per version: the requests query returned NaN for"
+            + " \"app\" (a count must be a finite number >= 0)"));
+    assertThat(CountsMapping.map("app", List.of(s("app", 3)), List.of(s("app-primary", -0.2)), List.of()))
+        .isEqualTo(new Outcome.Failed("cannot count requests per version: the failures query returned -0.2 for"
+            + " \"app-primary\" (a count must be a finite number >= 0)"));
+    assertThat(CountsMapping.map("app", List.of(s("app", 3)), List.of(), List.of(b("app", "250", Double.NaN))))
+        .isInstanceOf(Outcome.Failed.class);
+    assertThat(CountsMapping.map("app", List.of(s("app", Double.NEGATIVE_INFINITY)), List.of(), List.of()))
+        .isInstanceOf(Outcome.Failed.class);
   }
 
   @Test
@@ -74,7 +87,7 @@ class CountsMappingTest {
   @Test
   void anInfiniteValueFailsTheInterval() {
     Outcome o = CountsMapping.map("app", List.of(s("app", Double.POSITIVE_INFINITY)), List.of(), List.of());
-    assertThat(o).isEqualTo(new Outcome.Failed(
-        "cannot count requests per version: Prometheus returned Infinity for \"app\""));
+    assertThat(o).isEqualTo(new Outcome.Failed("cannot count requests per version: the requests query returned"
+        + " Infinity for \"app\" (a count must be a finite number >= 0)"));
   }
 }

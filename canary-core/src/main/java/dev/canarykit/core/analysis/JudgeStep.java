@@ -2,9 +2,11 @@ package dev.canarykit.core.analysis;
 
 import dev.canarykit.core.analysis.Outcome.Revision;
 import dev.canarykit.core.judge.Action;
+import dev.canarykit.core.judge.IntervalCounts;
 import dev.canarykit.core.judge.Judge;
 import dev.canarykit.core.judge.JudgeState;
 import dev.canarykit.core.judge.Judgement;
+import dev.canarykit.core.judge.Verdict;
 import dev.canarykit.core.model.Severity;
 
 /**
@@ -32,7 +34,8 @@ final class JudgeStep {
       return null;
     }
     if (action == Action.FAIL_CHECK) {
-      String why = o instanceof Outcome.Failed f ? "error: " + f.message() : "no data: no requests were counted";
+      String why = o instanceof Outcome.Failed f ? "error: " + f.message()
+          : j.verdict() == Verdict.NO_DATA ? noData(((Outcome.Counts) o).counts()) : j.summary();
       t.warning("Halt " + t.c() + " advancement judge " + why);
       t.status().failedChecks(t.status().current().failedChecks() + 1);
       return null;
@@ -42,6 +45,12 @@ final class JudgeStep {
       return null;
     }
     return j;
+  }
+
+  private static String noData(IntervalCounts counts) {
+    long primary = counts.primary().requestCount();
+    return primary == 0 ? "no data: no requests were counted"
+        : "no data: the canary served no requests (the primary served " + primary + ")";
   }
 
   /** Whether the judgement lets the strategy promote ({@code null}: no judge, Flagger's rules alone). */

@@ -7,8 +7,12 @@ package dev.canarykit.core.judge;
  * @param canary the canary's counts
  */
 public record IntervalCounts(VersionCounts primary, VersionCounts canary) {
-  /** Whether neither version served a request. */
+  /**
+   * Whether the interval holds no evidence: the canary served no request, whatever the primary served. A canary
+   * that is not reached (a broken route, a crashed pod, a series that vanished) is as unknown as one without
+   * traffic, so it is no data, a failed check as in Flagger, never a quiet pass.
+   */
   public boolean isEmpty() {
-    return primary.requestCount() == 0 && canary.requestCount() == 0;
+    return canary.requestCount() == 0;
   }
 }

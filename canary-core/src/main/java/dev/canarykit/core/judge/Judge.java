@@ -12,7 +12,8 @@ package dev.canarykit.core.judge;
  *       rollout, however often the judge looks and however the split moves.</li>
  *   <li>{@link Verdict#NON_INFERIOR} when, for errors and for latency at the threshold, a non-inferiority test
  *       (ratio below {@code promotionRatio}, or rate below the budget, each at alphaPromotion/2) reaches its bound.</li>
- *   <li>{@link Verdict#INCONCLUSIVE} otherwise; {@link Verdict#NO_DATA} for an interval without requests.</li>
+ *   <li>{@link Verdict#INCONCLUSIVE} otherwise; {@link Verdict#NO_DATA} for an interval in which the canary served
+ *       no request (whatever the primary served).</li>
  * </ul>
  * An undecided rollout that reaches {@code horizonIntervals} takes {@code onHorizon} (default: promote, which is
  * what Flagger concludes from passing checks; such promotions are outside the non-inferiority guarantee).

@@ -47,7 +47,7 @@ public final class JudgeState {
         0, 0, VersionTotals.ZERO);
   }
 
-  /** The state after {@code counts}; an interval without requests changes nothing. */
+  /** The state after {@code counts}; an interval in which the canary served nothing changes nothing. */
   public JudgeState update(IntervalCounts counts) {
     if (counts.isEmpty()) {
       return this;

@@ -8,7 +8,7 @@ public enum Verdict {
   NON_INFERIOR,
   /** Not enough evidence either way yet. */
   INCONCLUSIVE,
-  /** Neither version served a request in the interval: no evidence. */
+  /** The canary served no request in the interval (whatever the primary served): no evidence. */
   NO_DATA,
   /** The counts could not be read. */
   ERROR

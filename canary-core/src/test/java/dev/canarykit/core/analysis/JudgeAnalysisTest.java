@@ -68,6 +68,29 @@ class JudgeAnalysisTest {
     state(w, Phase.PROGRESSING, 90, 10, 1, 0);
   }
 
+  /**
+   * Issue 13, finding 4: a canary that serves nothing while the primary serves traffic is no data for the canary,
+   * a failed check each interval as in Flagger, and never walks to the horizon and a promotion.
+   */
+  @Test
+  void aSilentCanaryBesideABusyPrimaryFailsItsChecksAndIsRolledBack() {
+    World w = started(judged(HEALTHY, 300));
+    SplittableRandom rnd = new SplittableRandom(6);
+    w.override = c -> c instanceof Command.QueryCounts ? new Outcome.Counts(new IntervalCounts(
+        Traffic.served(rnd, 18_000, HEALTHY), VersionCounts.NONE)) : null;
+    for (int i = 0; i < 40 && w.status.phase() == Phase.PROGRESSING; i++) {
+      w.tick();
+    }
+    assertThat(w.status.phase()).isEqualTo(Phase.FAILED);
+    assertThat(w.events).filteredOn(e -> e.contains("judge no data")).hasSize(5).first().isEqualTo(
+        "Warning  Halt podinfo.test advancement judge no data: the canary served no requests"
+            + " (the primary served 18000)");
+    assertThat(w.events).contains("Warning  Rolling back podinfo.test failed checks threshold reached 5");
+    assertThat(w.events).as("the first step to 10% comes before any judged interval, no step after it")
+        .filteredOn(e -> e.contains("Advance podinfo.test canary weight")).containsExactly(
+            "Normal   Advance podinfo.test canary weight 10");
+  }
+
   @Test
   void aCountingErrorCountsAFailedCheck() {
     World w = started(judged(HEALTHY, 300));

@@ -19,6 +19,17 @@ class JudgeTest {
     assertThat(j.state()).isSameAs(s);
   }
 
+  /** Issue 13, finding 4: the primary's traffic is no evidence about a canary that served nothing. */
+  @Test
+  void aSilentCanaryBesideABusyPrimaryIsNoData() {
+    JudgeState s = JudgeState.start(CONFIG);
+    VersionCounts busy = Traffic.served(new SplittableRandom(1), 18_000, new VersionProfile(0.002, 20, 150));
+    Judgement j = Judge.judge(s, new IntervalCounts(busy, VersionCounts.NONE));
+    assertThat(j.verdict()).isEqualTo(Verdict.NO_DATA);
+    assertThat(j.action()).isEqualTo(Action.FAIL_CHECK);
+    assertThat(j.state()).as("no interval counted towards the horizon").isSameAs(s);
+  }
+
   @Test
   void aBusyHealthyCanaryIsShownNonInferior() {
     SplittableRandom rnd = new SplittableRandom(3);

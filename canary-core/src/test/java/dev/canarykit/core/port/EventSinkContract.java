@@ -7,6 +7,7 @@ import dev.canarykit.core.analysis.Alert;
 import dev.canarykit.core.analysis.CanaryEvent;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.Severity;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,16 @@ public abstract class EventSinkContract {
   protected abstract EventSink createSink();
 
   /** The event messages {@code sink} published about {@code canary}, in order. */
-  protected abstract java.util.List<String> published(EventSink sink, Canary canary);
+  protected abstract List<String> published(EventSink sink, Canary canary);
+
+  /**
+   * The alert messages {@code sink} delivered about {@code canary}, in order; {@code null} (the default) for a sink
+   * that does not deliver alerts ({@link EventSink#alert} does nothing by default). Override it when the sink
+   * delivers them.
+   */
+  protected List<String> publishedAlerts(EventSink sink, Canary canary) {
+    return null;
+  }
 
   @Test
   void publishesEventsInOrderWithTheirExactText() {
@@ -48,9 +58,17 @@ public abstract class EventSinkContract {
   }
 
   @Test
-  void acceptsAlertsWithoutThrowing() {
+  void deliversAlertsApartFromTheEventsWithoutThrowing() {
     EventSink sink = createSink();
     Alert alert = new Alert(Severity.WARN, "Canary is waiting for approval.", Map.of("Target", "Deployment/podinfo.test"));
+    sink.event(canary(), CanaryEvent.info("Starting canary analysis for podinfo.test"));
     assertThatCode(() -> sink.alert(canary(), alert)).doesNotThrowAnyException();
+    sink.event(canary(), CanaryEvent.info("Advance podinfo.test canary weight 10"));
+    assertThat(published(sink, canary())).as("events, the alert not among them")
+        .containsExactly("Starting canary analysis for podinfo.test", "Advance podinfo.test canary weight 10");
+    List<String> alerts = publishedAlerts(sink, canary());
+    if (alerts != null) {
+      assertThat(alerts).containsExactly("Canary is waiting for approval.");
+    }
   }
 }

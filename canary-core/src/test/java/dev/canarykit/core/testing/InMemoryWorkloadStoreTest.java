@@ -56,8 +56,15 @@ class InMemoryWorkloadStoreTest extends WorkloadStoreContract {
   }
 
   @Test
-  void promoteWithoutPrimaryFails() {
-    assertThat(new InMemoryWorkloadStore().promote(C)).isInstanceOf(Outcome.Failed.class);
+  void promoteWithoutPrimaryFailsNamingItAndChangesNothing() {
+    var s = new InMemoryWorkloadStore();
+    s.setTargetRevision("v2");
+    assertThat(s.promote(C)).isEqualTo(new Outcome.Failed("deployment podinfo-primary.test not found"));
+    assertThat(s.primaryRevision()).isNull();
+    assertThat(s.promotions()).isZero();
+    s.ensurePrimary(C);
+    assertThat(s.promote(C)).isEqualTo(Outcome.OK);
+    assertThat(s.primaryRevision()).isEqualTo("v2");
   }
 
   @Test

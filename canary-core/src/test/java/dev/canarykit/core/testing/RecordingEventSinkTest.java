@@ -26,6 +26,11 @@ class RecordingEventSinkTest extends EventSinkContract {
     return ((RecordingEventSink) sink).events().stream().map(CanaryEvent::message).toList();
   }
 
+  @Override
+  protected List<String> publishedAlerts(EventSink sink, Canary canary) {
+    return ((RecordingEventSink) sink).alertMessages();
+  }
+
   @Test
   void formatsMessagesLikeKubectl() {
     var sink = new RecordingEventSink();

@@ -14,9 +14,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AnalysisRulesTest {
 
+  /**
+   * No analysis means the analysis is skipped (as in Flagger), so the step-weight rule does not apply; an empty
+   * analysis is analysed and, with no step weight, could never advance.
+   */
   @Test
-  void noAnalysisIsValid() {
-    assertValid(Seed.withSpec(s -> s.analysis(null)));
+  void noAnalysisIsValidBecauseItSkipsTheAnalysis() {
+    var none = Seed.withSpec(s -> s.analysis(null));
+    assertValid(none);
+    assertThat(none.spec().skipsAnalysis()).isTrue();
+    assertSingle(Seed.withSpec(s -> s.analysis(AnalysisSpec.builder().build())), "spec.analysis.stepWeight", null);
+    assertSingle(Seed.withSpec(s -> s.analysis(null).progressDeadlineSeconds(-1)), "spec.progressDeadlineSeconds", -1);
   }
 
   @ParameterizedTest

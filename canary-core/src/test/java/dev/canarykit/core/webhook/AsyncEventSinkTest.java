@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class AsyncEventSinkTest {
@@ -38,7 +39,9 @@ class AsyncEventSinkTest {
     public void event(Canary canary, CanaryStatus status, CanaryEvent event) {
       entered.countDown();
       try {
-        release.await();
+        if (!release.await(5, TimeUnit.MINUTES)) {
+          throw new IllegalStateException("never released");
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted");
@@ -65,7 +68,7 @@ class AsyncEventSinkTest {
 
   private void blockTheWorker(AsyncEventSink sink) throws InterruptedException {
     sink.event(CANARY, CanaryEvent.info("first"));
-    receiver.entered.await();
+    assertThat(receiver.entered.await(1, TimeUnit.MINUTES)).as("the worker took the first event").isTrue();
   }
 
   @Test

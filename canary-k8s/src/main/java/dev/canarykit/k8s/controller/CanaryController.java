@@ -108,6 +108,12 @@ public final class CanaryController implements AutoCloseable {
     return leading;
   }
 
+  /** The interval {@code namespace/name} is scheduled at, or {@code null} when it has no schedule (for tests). */
+  Duration scheduledInterval(String key) {
+    Schedules s = schedules;
+    return s == null ? null : s.interval(key);
+  }
+
   /** Stops ticking and watching; ticks already running finish first. The client stays open. */
   public synchronized void stop() {
     if (!started) {

@@ -15,9 +15,14 @@ import org.junit.jupiter.api.Test;
 class LeaderElectionTest {
   KubernetesClient client;
 
+  /**
+   * A lease long enough that a leader on a loaded machine never misses its renewal: the renew deadline (45 s) is
+   * far beyond any pause, so leadership changes only when the leader stops. The takeover must then come well
+   * before the lease would expire (60 s), which shows the stopping leader released the lease.
+   */
   private static LeaderElection lease(String id) {
-    return new LeaderElection("test", "canarykit-leader", id, Duration.ofSeconds(2), Duration.ofMillis(1500),
-        Duration.ofMillis(200));
+    return new LeaderElection("test", "canarykit-leader", id, Duration.ofSeconds(60), Duration.ofSeconds(45),
+        Duration.ofMillis(500));
   }
 
   @Test
@@ -27,18 +32,18 @@ class LeaderElectionTest {
     List<TickReport> b = new CopyOnWriteArrayList<>();
     CanaryController first = CanaryController.create(client,
         w.config(x -> Duration.ofMillis(200)).leaderElection(lease("a")).onTick(a::add).build()).start();
-    await().atMost(Duration.ofSeconds(10)).until(first::isLeading);
+    await().atMost(Duration.ofSeconds(30)).until(first::isLeading);
     CanaryController second = CanaryController.create(client,
         w.config(x -> Duration.ofMillis(200)).leaderElection(lease("b")).onTick(b::add).build()).start();
     try {
-      await().atMost(Duration.ofSeconds(10)).until(() -> a.size() >= 3);
+      await().atMost(Duration.ofSeconds(30)).until(() -> a.size() >= 3);
       assertThat(second.isLeading()).isFalse();
       assertThat(b).isEmpty();
       w.rollOut();
       first.stop();
       int ticksOfA = a.size();
-      await().atMost(Duration.ofSeconds(2)).until(second::isLeading);
-      await().atMost(Duration.ofSeconds(10)).until(() -> !b.isEmpty());
+      await().atMost(Duration.ofSeconds(30)).until(second::isLeading); // < the 60 s lease: released
+      await().atMost(Duration.ofSeconds(30)).until(() -> !b.isEmpty());
       assertThat(a).hasSize(ticksOfA);
       assertThat(b.get(0).startStatus()).isEqualTo(a.get(a.size() - 1).finalStatus());
     } finally {

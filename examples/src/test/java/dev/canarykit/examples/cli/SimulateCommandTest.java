@@ -42,12 +42,20 @@ class SimulateCommandTest {
   }
 
   @Test
-  void onlyTheRequestedPolicyAppears() throws Exception {
-    CliRun r = CliRun.run("simulate", "--canary", CANARY, "--scenarios", CliRun.tempFile(SCENARIOS), "--runs", "1",
+  void onlyTheRequestedPolicyRunsWithTheFiguresItHasInAFullComparison() throws Exception {
+    String scenarios = CliRun.tempFile(SCENARIOS);
+    CliRun r = CliRun.run("simulate", "--canary", CANARY, "--scenarios", scenarios, "--runs", "2", "--seed", "7",
         "--policy", "statistical");
+    CliRun both = CliRun.run("simulate", "--canary", CANARY, "--scenarios", scenarios, "--runs", "2", "--seed", "7");
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
     JsonNode json = new ObjectMapper().readTree(r.out().get(0));
     assertThat(json.path("policies").has("flagger")).isFalse();
-    assertThat(json.path("policies").has("statistical")).isTrue();
+    JsonNode statistical = json.path("policies").path("statistical");
+    assertThat(statistical.path("scenarios").get(1).path("name").asText()).isEqualTo("broken");
+    assertThat(statistical.path("scenarios").get(1).path("rolledBack").asInt()).isEqualTo(2);
+    assertThat(statistical)
+        .isEqualTo(new ObjectMapper().readTree(both.out().get(0)).path("policies").path("statistical"));
   }
 
   @Test

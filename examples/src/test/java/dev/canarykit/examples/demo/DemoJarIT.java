@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Runs {@code java -jar examples/target/canarykit.jar demo --scenario errors} on the built jar (failsafe, about 2
@@ -18,12 +19,13 @@ class DemoJarIT {
   static final Path JAR = Path.of(System.getProperty("canarykit.jar", "target/canarykit.jar")).toAbsolutePath();
 
   @Test
+  @Timeout(value = 15, unit = TimeUnit.MINUTES) // a whole demo run: about 100 s alone, longer on a loaded machine
   void theErrorsScenarioIsRolledBackByTheSuccessRateCheck() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path out = Files.createTempFile("canarykit-demo", ".txt");
     Process p = new ProcessBuilder(java.toString(), "-jar", JAR.toString(), "demo", "--scenario", "errors")
         .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-    boolean finished = p.waitFor(6, TimeUnit.MINUTES);
+    boolean finished = p.waitFor(12, TimeUnit.MINUTES);
     if (!finished) {
       p.destroyForcibly();
     }

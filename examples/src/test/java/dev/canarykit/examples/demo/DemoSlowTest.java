@@ -2,14 +2,17 @@ package dev.canarykit.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code canarykit demo --scenario slow} end to end (about 2 minutes): the P99 check rolls 3.1.1 back. */
 class DemoSlowTest {
   private static DemoRun run;
 
   @BeforeAll
+  @Timeout(value = 15, unit = TimeUnit.MINUTES) // a whole demo run: about 100 s alone, longer on a loaded machine
   static void runTheDemo() {
     run = DemoRun.inProcess("--scenario", "slow");
   }

@@ -4,19 +4,27 @@ import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.istio.client.IstioClient;
 import io.fabric8.istio.client.V1APIGroupDSL;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The VirtualServices and DestinationRules ({@code networking.istio.io/v1}) and the serialization that turns
  * their specs into trees. Not final: tests put a competing write between a read and a write.
+ *
+ * <p><b>Read-your-writes.</b> With informers, a cached object is used only when its resourceVersion is the one
+ * this object last wrote or read from the API server; any other version (the cache has not seen a write of ours
+ * yet, someone else wrote, or we never looked at the object) is replaced by a GET. So the router never decides
+ * from routes older than the ones it wrote, and an idle tick whose cache is current sends no request.
  */
 class IstioObjects {
   private final V1APIGroupDSL istio;
   private final KubernetesSerialization serialization;
   private final IstioInformers cache;
+  private final Map<String, String> confirmed = new ConcurrentHashMap<>();
 
   IstioObjects(KubernetesClient client) {
     this(client, null);
@@ -29,44 +37,71 @@ class IstioObjects {
     this.cache = cache;
   }
 
-  /** A copy of the cached VirtualService, else (no cache, or a miss) a fresh read. */
+  /** A copy of the cached VirtualService when it is as new as what we know, else a fresh read. */
   VirtualService cachedVirtualService(String namespace, String name) {
     VirtualService cached = cache == null ? null : cache.virtualService(namespace, name);
-    return cached == null ? virtualService(namespace, name) : serialization.clone(cached);
+    return confirmed(cached) ? serialization.clone(cached) : virtualService(namespace, name);
   }
 
-  /** A copy of the cached DestinationRule, else (no cache, or a miss) a fresh read. */
+  /** A copy of the cached DestinationRule when it is as new as what we know, else a fresh read. */
   DestinationRule cachedDestinationRule(String namespace, String name) {
     DestinationRule cached = cache == null ? null : cache.destinationRule(namespace, name);
-    return cached == null ? destinationRule(namespace, name) : serialization.clone(cached);
+    return confirmed(cached) ? serialization.clone(cached) : destinationRule(namespace, name);
   }
 
   /** The VirtualService read from the API server, or {@code null} when there is none. */
   VirtualService virtualService(String namespace, String name) {
-    return istio.virtualServices().inNamespace(namespace).withName(name).get();
+    return seen(VirtualService.class, namespace, name,
+        istio.virtualServices().inNamespace(namespace).withName(name).get());
   }
 
   void create(VirtualService vs) {
-    istio.virtualServices().inNamespace(vs.getMetadata().getNamespace()).resource(vs).create();
+    seen(vs, istio.virtualServices().inNamespace(vs.getMetadata().getNamespace()).resource(vs).create());
   }
 
   /** Replaces the object; fails with 409 when its resourceVersion is stale. */
   void update(VirtualService vs) {
-    istio.virtualServices().inNamespace(vs.getMetadata().getNamespace()).resource(vs).update();
+    seen(vs, istio.virtualServices().inNamespace(vs.getMetadata().getNamespace()).resource(vs).update());
   }
 
   /** The DestinationRule read from the API server, or {@code null} when there is none. */
   DestinationRule destinationRule(String namespace, String name) {
-    return istio.destinationRules().inNamespace(namespace).withName(name).get();
+    return seen(DestinationRule.class, namespace, name,
+        istio.destinationRules().inNamespace(namespace).withName(name).get());
   }
 
   void create(DestinationRule dr) {
-    istio.destinationRules().inNamespace(dr.getMetadata().getNamespace()).resource(dr).create();
+    seen(dr, istio.destinationRules().inNamespace(dr.getMetadata().getNamespace()).resource(dr).create());
   }
 
   /** Replaces the object; fails with 409 when its resourceVersion is stale. */
   void update(DestinationRule dr) {
-    istio.destinationRules().inNamespace(dr.getMetadata().getNamespace()).resource(dr).update();
+    seen(dr, istio.destinationRules().inNamespace(dr.getMetadata().getNamespace()).resource(dr).update());
+  }
+
+  private boolean confirmed(HasMetadata cached) {
+    return cached != null && cached.getMetadata().getResourceVersion() != null
+        && cached.getMetadata().getResourceVersion().equals(confirmed.get(key(cached.getClass(),
+            cached.getMetadata().getNamespace(), cached.getMetadata().getName())));
+  }
+
+  /** Remembers the version of an object read from or written to the API server ({@code null}: it is gone). */
+  private <T extends HasMetadata> T seen(Class<?> kind, String namespace, String name, T live) {
+    String key = key(kind, namespace, name);
+    if (live == null || live.getMetadata().getResourceVersion() == null) {
+      confirmed.remove(key);
+    } else {
+      confirmed.put(key, live.getMetadata().getResourceVersion());
+    }
+    return live;
+  }
+
+  private void seen(HasMetadata sent, HasMetadata written) {
+    seen(sent.getClass(), sent.getMetadata().getNamespace(), sent.getMetadata().getName(), written);
+  }
+
+  private static String key(Class<?> kind, String namespace, String name) {
+    return kind.getSimpleName() + "/" + namespace + "/" + name;
   }
 
   /** A typed spec as a tree; {@code null} is an empty tree. */

@@ -28,6 +28,7 @@ class InformerReadsTest {
   private IstioInformers informers;
   private IstioTrafficRouter router;
   private final Canary canary = Canaries.seed();
+  private String informersVersionBefore;
 
   @BeforeEach
   void setUp() {
@@ -46,6 +47,7 @@ class InformerReadsTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> informers.virtualService("test", "podinfo") != null
         && informers.destinationRule("test", "podinfo-primary") != null
         && informers.destinationRule("test", "podinfo-canary") != null);
+    informersVersionBefore = informers.virtualService("test", "podinfo").getMetadata().getResourceVersion();
     requests.clear();
   }
 
@@ -64,6 +66,26 @@ class InformerReadsTest {
     assertThat(requests).containsExactly("PUT podinfo");
     await().atMost(Duration.ofSeconds(10)).until(() -> router.readRoutes(canary)
         .equals(new Outcome.Routes(90, 10, false)));
+  }
+
+  @Test
+  void routesReadAfterAWriteAreNeverOlderThanTheWriteWhileTheCacheLags() {
+    informers.close();
+    assertThat(router.setRoutes(canary, Canaries.routes(60, 40, false))).isEqualTo(Outcome.OK);
+    requests.clear();
+    assertThat(router.readRoutes(canary)).isEqualTo(new Outcome.Routes(60, 40, false));
+    assertThat(requests).containsExactly("GET podinfo");
+  }
+
+  @Test
+  void anObjectChangedBySomeoneElseIsReadOnceThenServedFromTheCache() {
+    new IstioTrafficRouter(client, CanaryOwners.none()).setRoutes(canary, Canaries.routes(70, 30, false));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !informers.virtualService("test", "podinfo").getMetadata()
+        .getResourceVersion().equals(informersVersionBefore));
+    requests.clear();
+    assertThat(router.readRoutes(canary)).isEqualTo(new Outcome.Routes(70, 30, false));
+    assertThat(router.readRoutes(canary)).isEqualTo(new Outcome.Routes(70, 30, false));
+    assertThat(requests).containsExactly("GET podinfo");
   }
 
   @Test

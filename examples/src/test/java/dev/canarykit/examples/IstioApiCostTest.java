@@ -112,6 +112,10 @@ class IstioApiCostTest {
       List<List<String>> advancing = advancingTicks();
       System.out.println("API-COST-ISTIO " + label + " idle ticks: " + idle);
       System.out.println("API-COST-ISTIO " + label + " advancing ticks: " + advancing);
+      System.out.println("API-COST-ISTIO " + label + " GETs over the whole release (" + perTick.size() + " ticks): "
+          + perTick.stream().flatMap(List::stream).filter(r -> r.startsWith("GET"))
+              .collect(java.util.stream.Collectors.groupingBy(r -> r, java.util.TreeMap::new,
+                  java.util.stream.Collectors.counting())));
       return new Cost(idle, advancing);
     } finally {
       for (AutoCloseable closeable : closeables) {

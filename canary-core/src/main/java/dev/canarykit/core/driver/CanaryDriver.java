@@ -31,7 +31,13 @@ import java.util.function.Supplier;
  * reports {@link TickReport.Persistence#CONFLICT}; the next tick re-reads the status and decides again. It never
  * overwrites a status it did not read.
  *
- * <p>A driver keeps no state between ticks and may tick several canaries, also concurrently, if its ports allow.
+ * <p><b>Fresh status.</b> Every tick decides from a status at least as new as the last one this driver wrote: the
+ * driver remembers, per canary, the status version it last wrote or read with {@link StatusStore#readLatest},
+ * and when {@link StatusStore#read} (which may come from a lagging cache) answers with any other version it reads
+ * the latest status instead. Its first tick of each canary therefore reads the latest status once.
+ *
+ * <p>Besides those versions a driver keeps no state between ticks, and may tick several canaries, also
+ * concurrently, if its ports allow.
  */
 public final class CanaryDriver {
   /** The most steps one tick may take before the driver gives up on the machine. */
@@ -39,6 +45,7 @@ public final class CanaryDriver {
 
   private final CommandExecutor executor;
   private final StatusStore statuses;
+  private final StatusReads reads;
   private final EventSink events;
   private final Clock clock;
   private final Supplier<String> entropy;
@@ -48,6 +55,7 @@ public final class CanaryDriver {
   private CanaryDriver(Builder b) {
     this.executor = new CommandExecutor(b.workloads, b.router, b.metrics, b.webhooks);
     this.statuses = b.statuses;
+    this.reads = new StatusReads(b.statuses);
     this.events = b.events;
     this.clock = b.clock;
     this.entropy = b.entropy;
@@ -80,7 +88,7 @@ public final class CanaryDriver {
   private TickReport run(Canary canary, Instant now) {
     StepFunction machine = machines.apply(canary);
     String letters = entropy.get();
-    StatusRead read = read(canary);
+    StatusRead read = reads.read(canary);
     if (read instanceof StatusRead.Failed f) {
       return new TickReport(canary, null, now, letters, List.of(), List.of(), List.of(), List.of(), null,
           TickReport.Persistence.READ_FAILED, List.of("reading the status failed: " + f.message()));
@@ -93,20 +101,13 @@ public final class CanaryDriver {
         run.alerts, last.status(), persistence, run.problems);
   }
 
-  private StatusRead read(Canary canary) {
-    try {
-      return Objects.requireNonNull(statuses.read(canary.namespace(), canary.name()), "no result");
-    } catch (RuntimeException e) {
-      return new StatusRead.Failed(CommandExecutor.message(e));
-    }
-  }
-
   private TickReport.Persistence persist(
       Canary canary, StatusRead.Current current, CanaryStatus next, List<String> problems) {
     if (next.equals(current.status())) {
       return TickReport.Persistence.UNCHANGED;
     }
     StatusWrite w = write(canary, current.version(), next);
+    reads.wrote(canary, w);
     if (w instanceof StatusWrite.Written) {
       return TickReport.Persistence.WRITTEN;
     } else if (w instanceof StatusWrite.Conflict c) {

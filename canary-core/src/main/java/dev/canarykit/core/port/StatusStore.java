@@ -20,6 +20,18 @@ public interface StatusStore {
   StatusRead read(String namespace, String name);
 
   /**
+   * Reads a Canary's status from the source of truth, bypassing any cache: the answer reflects every write that
+   * completed before the call. The driver calls it when {@link #read} answers with a version other than the one
+   * it last wrote or read this way, so a store whose {@link #read} may lag (an informer cache) must override it;
+   * the default reads through {@link #read}, which suits stores without a cache.
+   *
+   * @return the status and its version, or {@link StatusRead.Failed}
+   */
+  default StatusRead readLatest(String namespace, String name) {
+    return read(namespace, name);
+  }
+
+  /**
    * Replaces the Canary's status if its version is still {@code expectedVersion}.
    *
    * @return {@link StatusWrite.Written} with the new version, {@link StatusWrite.Conflict} when the version moved

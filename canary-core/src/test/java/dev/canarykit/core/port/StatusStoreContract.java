@@ -53,6 +53,14 @@ public abstract class StatusStoreContract {
   }
 
   @Test
+  void theLatestReadReflectsEveryCompletedWrite() {
+    StatusStore store = createStore(canary());
+    StatusWrite w = store.write(canary(), read(store).version(), fullStatus());
+    StatusRead latest = store.readLatest(canary().namespace(), canary().name());
+    assertThat(latest).isEqualTo(new StatusRead.Current(fullStatus(), ((StatusWrite.Written) w).version()));
+  }
+
+  @Test
   void eachWriteMovesTheVersionOn() {
     StatusStore store = createStore(canary());
     String v0 = read(store).version();

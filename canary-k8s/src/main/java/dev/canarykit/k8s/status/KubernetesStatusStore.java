@@ -44,10 +44,12 @@ public final class KubernetesStatusStore implements StatusStore {
 
   private final KubernetesClient client;
   private final ClusterReader reader;
+  private final ClusterReader direct;
 
   private KubernetesStatusStore(KubernetesClient client, ClusterReader reader) {
     this.client = client;
     this.reader = reader;
+    this.direct = ClusterReader.direct(client);
   }
 
   /** A store writing through {@code client} (owned by the caller) and reading directly. */
@@ -61,8 +63,19 @@ public final class KubernetesStatusStore implements StatusStore {
         Objects.requireNonNull(reader, "reader == null"));
   }
 
+  /** Reads through the reader given at creation (for example an informer cache, which may lag). */
   @Override
   public StatusRead read(String namespace, String name) {
+    return read(reader, namespace, name);
+  }
+
+  /** Reads with a GET from the API server, whatever the reader. */
+  @Override
+  public StatusRead readLatest(String namespace, String name) {
+    return read(direct, namespace, name);
+  }
+
+  private static StatusRead read(ClusterReader reader, String namespace, String name) {
     try {
       CanaryResource r = reader.get(CanaryResource.class, namespace, name).orElse(null);
       if (r == null) {

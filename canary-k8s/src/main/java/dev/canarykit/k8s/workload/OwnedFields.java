@@ -31,10 +31,10 @@ final class OwnedFields {
   /**
    * Edits {@code paths} (JSON pointers such as {@code /spec/replicas}) of an object.
    *
-   * @return whether a patch was sent
+   * @return the object as the patch left it, or {@code null} when no patch was needed
    * @throws KubernetesClientException when the object is gone or the conflict outlasts {@value #ATTEMPTS} tries
    */
-  <T extends HasMetadata> boolean edit(Class<T> type, String ns, String name, List<String> paths,
+  <T extends HasMetadata> T edit(Class<T> type, String ns, String name, List<String> paths,
       UnaryOperator<T> change) {
     for (int attempt = 1; ; attempt++) {
       T fresh = client.resources(type).inNamespace(ns).withName(name).get();
@@ -44,11 +44,11 @@ final class OwnedFields {
       }
       ArrayNode ops = ops(fresh, change.apply(client.getKubernetesSerialization().clone(fresh)), paths);
       if (ops.size() == 1) {
-        return false;
+        return null;
       }
       try {
-        client.resources(type).inNamespace(ns).resource(fresh).patch(PatchContext.of(PatchType.JSON), ops.toString());
-        return true;
+        return client.resources(type).inNamespace(ns).resource(fresh)
+            .patch(PatchContext.of(PatchType.JSON), ops.toString());
       } catch (KubernetesClientException e) {
         if (e.getCode() != 409 || attempt >= ATTEMPTS) {
           throw e;

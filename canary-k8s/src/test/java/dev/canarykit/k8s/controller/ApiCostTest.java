@@ -64,6 +64,7 @@ class ApiCostTest {
       List<List<String>> advancing = advancingTicks(w, perTick);
       System.out.println("API-COST idle ticks: " + idle);
       System.out.println("API-COST advancing ticks: " + advancing);
+      System.out.println("API-COST GETs over the whole release (" + perTick.size() + " ticks): " + gets(perTick));
       assertThat(idle).allSatisfy(t -> assertThat(t).isEmpty());
       assertThat(advancing).isNotEmpty().allSatisfy(t -> {
         assertThat(t).noneMatch(r -> r.startsWith("GET"));
@@ -72,6 +73,13 @@ class ApiCostTest {
     } finally {
       counted.close();
     }
+  }
+
+  /** Each GET sent during the ticks and how often. */
+  static java.util.Map<String, Long> gets(List<List<String>> perTick) {
+    return perTick.stream().flatMap(List::stream).filter(r -> r.startsWith("GET"))
+        .collect(java.util.stream.Collectors.groupingBy(r -> r, java.util.TreeMap::new,
+            java.util.stream.Collectors.counting()));
   }
 
   /** The requests of the ticks that moved the canary weight from 10 to 50 ("Advance ... canary weight"). */

@@ -2,6 +2,7 @@ package dev.canarykit.k8s;
 
 import dev.canarykit.core.port.SecretLookup;
 import dev.canarykit.core.port.SecretResolver;
+import dev.canarykit.k8s.cache.ClusterReader;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -28,22 +29,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class KubernetesSecretResolver implements SecretResolver {
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesSecretResolver.class);
-  private final KubernetesClient client;
+  private final ClusterReader reader;
 
   /**
-   * Creates a resolver on {@code client}, which it never closes.
+   * Creates a resolver that GETs each Secret through {@code client}, which it never closes.
    *
    * @throws NullPointerException if {@code client} is {@code null}
    */
   public KubernetesSecretResolver(KubernetesClient client) {
-    this.client = Objects.requireNonNull(client, "client == null");
+    this(ClusterReader.direct(Objects.requireNonNull(client, "client == null")));
+  }
+
+  /**
+   * Creates a resolver that reads Secrets through {@code reader}, e.g. the controller's informer cache.
+   *
+   * @throws NullPointerException if {@code reader} is {@code null}
+   */
+  public KubernetesSecretResolver(ClusterReader reader) {
+    this.reader = Objects.requireNonNull(reader, "reader == null");
   }
 
   @Override
   public SecretLookup resolve(String namespace, String name) {
     Secret secret;
     try {
-      secret = client.secrets().inNamespace(namespace).withName(name).get();
+      secret = reader.get(Secret.class, namespace, name).orElse(null);
     } catch (KubernetesClientException e) {
       String message = "secret " + namespace + "/" + name + " could not be read: "
           + (e.getCode() > 0 ? "HTTP " + e.getCode() : "no response from the API server");

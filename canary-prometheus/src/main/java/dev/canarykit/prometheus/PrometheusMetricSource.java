@@ -4,6 +4,8 @@ import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.port.MetricSource;
+import dev.canarykit.core.port.MetricSourceFactory;
+import dev.canarykit.core.port.MetricTemplateLookup;
 import dev.canarykit.core.port.SecretResolver;
 import java.net.URI;
 import java.time.Clock;
@@ -44,6 +46,9 @@ import java.util.Objects;
  * <p><b>For the {@code check} command.</b> {@link #plan(Canary, MetricSpec)} renders a metric's query without
  * sending it, and {@link #execute(QueryPlan.Ready)} runs a plan and returns the raw value.
  *
+ * <p><b>In a controller.</b> {@link #factory(PrometheusClient)} builds one source per metrics server with the
+ * controller's MetricTemplate lookup and Secret resolver (canary-k8s reads both from the cluster).
+ *
  * <pre>{@code
  * var source = PrometheusMetricSource.builder(URI.create("http://prometheus:9090"))
  *     .client(PrometheusClient.builder().httpClient(http).build())
@@ -74,6 +79,24 @@ public final class PrometheusMetricSource implements MetricSource {
    */
   public static Builder builder(URI defaultServer) {
     return new Builder(Objects.requireNonNull(defaultServer, "defaultServer == null"));
+  }
+
+  /**
+   * The factory a controller uses to build the source of each metrics server: {@code server} is the default
+   * server of the source, {@code client} is shared by every source, templates and secrets come from the
+   * controller. An address that is not an absolute http(s) URL gives a source whose every query, probe and count
+   * fails with {@code error building Prometheus client for '<address>': not a valid http(s) URL}.
+   */
+  public static MetricSourceFactory factory(PrometheusClient client) {
+    Objects.requireNonNull(client, "client == null");
+    return (server, templates, secrets) -> Addresses.parse(server)
+        .<MetricSource>map(uri -> builder(uri).client(client).templates(templates).secrets(secrets).build())
+        .orElseGet(() -> new UnusableServer(server));
+  }
+
+  /** {@link #factory(PrometheusClient)} with a default {@link PrometheusClient} shared by every source. */
+  public static MetricSourceFactory factory() {
+    return factory(PrometheusClient.builder().build());
   }
 
   @Override

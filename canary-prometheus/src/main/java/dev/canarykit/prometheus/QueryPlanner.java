@@ -4,6 +4,7 @@ import dev.canarykit.core.analysis.Outcome.MetricError;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.MetricTemplate;
+import dev.canarykit.core.port.MetricTemplateLookup;
 import dev.canarykit.core.port.SecretResolver;
 import dev.canarykit.prometheus.QueryPlan.Failed;
 import dev.canarykit.prometheus.QueryPlan.Reason;

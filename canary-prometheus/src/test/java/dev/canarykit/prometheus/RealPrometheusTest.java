@@ -12,6 +12,7 @@ import dev.canarykit.core.analysis.Outcome.NoData;
 import dev.canarykit.core.model.MetricProvider;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.MetricTemplate;
+import dev.canarykit.core.port.MetricTemplateLookup;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

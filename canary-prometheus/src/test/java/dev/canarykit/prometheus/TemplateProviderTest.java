@@ -8,6 +8,7 @@ import dev.canarykit.core.analysis.Outcome.MetricValue;
 import dev.canarykit.core.model.MetricProvider;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.MetricTemplate;
+import dev.canarykit.core.port.MetricTemplateLookup;
 import dev.canarykit.core.port.SecretLookup;
 import dev.canarykit.core.testing.InMemorySecretResolver;
 import io.github.resilience4j.core.IntervalFunction;

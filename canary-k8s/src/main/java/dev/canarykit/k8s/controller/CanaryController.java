@@ -3,9 +3,12 @@ package dev.canarykit.k8s.controller;
 import dev.canarykit.core.driver.CanaryDriver;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.k8s.CanaryMapping;
+import dev.canarykit.k8s.KubernetesMetricTemplateLookup;
+import dev.canarykit.k8s.KubernetesSecretResolver;
 import dev.canarykit.k8s.cache.InformerCache;
 import dev.canarykit.k8s.event.KubernetesEventSink;
 import dev.canarykit.k8s.resource.CanaryResource;
+import dev.canarykit.k8s.resource.MetricTemplateResource;
 import dev.canarykit.k8s.status.KubernetesStatusStore;
 import dev.canarykit.k8s.workload.KubernetesWorkloadStore;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -29,9 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every Canary of a cluster (or namespace): watches Canaries, Deployments, Services, HPAs, ConfigMaps and
- * Secrets through informers, schedules each Canary at its analysis interval (first tick at once), and runs ticks
- * of the core {@link CanaryDriver} on a bounded worker pool. A deleted Canary stops its schedule; a changed interval
+ * Runs every Canary of a cluster (or namespace): watches Canaries, Deployments, Services, HPAs, ConfigMaps,
+ * Secrets and MetricTemplates through informers, schedules each Canary at its analysis interval (first tick at
+ * once), and runs ticks of the core {@link CanaryDriver} on a bounded worker pool. A deleted Canary stops its schedule; a changed interval
  * reschedules it. With leader election only the lease holder ticks.
  *
  * <pre>{@code
@@ -78,7 +81,8 @@ public final class CanaryController implements AutoCloseable {
     }
     started = true;
     cache = InformerCache.create(client, config.namespace(), List.of(CanaryResource.class, Deployment.class,
-        Service.class, HorizontalPodAutoscaler.class, ConfigMap.class, Secret.class)).start();
+        Service.class, HorizontalPodAutoscaler.class, ConfigMap.class, Secret.class, MetricTemplateResource.class))
+        .start();
     buildDriver();
     timer = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "canarykit-timer"));
     workers = Executors.newFixedThreadPool(config.workers(), r -> thread(r, "canarykit-worker"));
@@ -98,7 +102,9 @@ public final class CanaryController implements AutoCloseable {
         .reader(cache).clock(config.clock()).build());
     var statuses = KubernetesStatusStore.create(client, cache);
     driver = CanaryDriver.builder().workloads(workloads).router(config.router())
-        .metrics(new ServerMetrics(config.metrics(), config.defaultMetricsServer())).webhooks(config.webhooks())
+        .metrics(new ServerMetrics(config.metrics(), config.defaultMetricsServer(),
+            KubernetesMetricTemplateLookup.of(cache), new KubernetesSecretResolver(cache)))
+        .webhooks(config.webhooks())
         .statuses(statuses).events(events).clock(config.clock()).listener(config.listener()).build();
     finalizers = new Finalizers(client, workloads, config.router(), events, statuses, config.clock());
   }

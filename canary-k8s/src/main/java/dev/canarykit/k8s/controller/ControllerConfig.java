@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.port.MetricSource;
+import dev.canarykit.core.port.MetricSourceFactory;
 import dev.canarykit.core.port.TrafficRouter;
 import dev.canarykit.core.port.WebhookClient;
 import java.time.Clock;
@@ -23,14 +24,15 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * ControllerConfig config = ControllerConfig.builder()
- *     .router(istioRouter).metrics(server -> PrometheusMetricSource.builder(URI.create(server)).build())
+ *     .router(istioRouter).metrics(PrometheusMetricSource.factory())
  *     .webhooks(httpWebhookClient).workers(4)
  *     .leaderElection(LeaderElection.of("canarykit", "canarykit-leader", podName)).build();
  * }</pre>
  *
  * @param router the traffic router
- * @param metrics the metric source of a metrics server address ({@code spec.metricsServer}, else the default);
- *     called once per address
+ * @param metrics builds the metric source of a metrics server address ({@code spec.metricsServer}, else the
+ *     default), once per address, with the controller's MetricTemplate lookup and Secret resolver (both read from
+ *     the cluster through the controller's informer caches)
  * @param defaultMetricsServer the address used when a canary names none; default {@value #DEFAULT_METRICS_SERVER}
  * @param webhooks the webhook client
  * @param eventComponent the source component of Kubernetes Events; default {@code canarykit}
@@ -44,7 +46,7 @@ import java.util.function.Function;
  *     ({@code EventWebhookSink}) and a bounded queue off the tick ({@code AsyncEventSink}); default none
  * @param listener in-process observer of every tick (e.g. {@code FlaggerMetrics}); default {@link CanaryListener#NOOP}
  */
-public record ControllerConfig(TrafficRouter router, Function<String, MetricSource> metrics,
+public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics,
     String defaultMetricsServer, WebhookClient webhooks, String eventComponent, int workers, String namespace,
     LeaderElection leaderElection, Clock clock, Function<Canary, Duration> intervals, Consumer<TickReport> onTick,
     UnaryOperator<EventSink> events, CanaryListener listener) {
@@ -59,7 +61,7 @@ public record ControllerConfig(TrafficRouter router, Function<String, MetricSour
   /** Builds a {@link ControllerConfig}. */
   public static final class Builder {
     private TrafficRouter router;
-    private Function<String, MetricSource> metrics;
+    private MetricSourceFactory metrics;
     private String defaultMetricsServer = DEFAULT_METRICS_SERVER;
     private WebhookClient webhooks;
     private String eventComponent = "canarykit";
@@ -86,16 +88,26 @@ public record ControllerConfig(TrafficRouter router, Function<String, MetricSour
     /** The traffic router (required). */
     public Builder router(TrafficRouter v) { router = Objects.requireNonNull(v, "router == null"); return this; }
 
-    /** One metric source for every server (required, or {@link #metrics(Function)}). */
-    public Builder metrics(MetricSource v) {
-      Objects.requireNonNull(v, "metrics == null");
-      metrics = server -> v;
+    /**
+     * Builds the metric source of each metrics server address with the cluster's MetricTemplates and Secrets,
+     * e.g. {@code PrometheusMetricSource.factory()} (required, or one of the other two {@code metrics} methods).
+     */
+    public Builder metrics(MetricSourceFactory v) {
+      metrics = Objects.requireNonNull(v, "metrics == null");
       return this;
     }
 
-    /** The metric source of each metrics server address (required, or {@link #metrics(MetricSource)}). */
+    /** One metric source for every server, which finds templates on its own (e.g. a test double). */
+    public Builder metrics(MetricSource v) {
+      Objects.requireNonNull(v, "metrics == null");
+      metrics = (server, templates, secrets) -> v;
+      return this;
+    }
+
+    /** The metric source of each metrics server address, which finds templates on its own. */
     public Builder metrics(Function<String, MetricSource> v) {
-      metrics = Objects.requireNonNull(v, "metrics == null");
+      Objects.requireNonNull(v, "metrics == null");
+      metrics = (server, templates, secrets) -> v.apply(server);
       return this;
     }
 

@@ -4,25 +4,33 @@ import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.port.MetricSource;
+import dev.canarykit.core.port.MetricSourceFactory;
+import dev.canarykit.core.port.MetricTemplateLookup;
+import dev.canarykit.core.port.SecretResolver;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /** Routes each canary to the metric source of its {@code spec.metricsServer}, or of the default server. */
 final class ServerMetrics implements MetricSource {
-  private final Function<String, MetricSource> factory;
+  private final MetricSourceFactory factory;
   private final String defaultServer;
+  private final MetricTemplateLookup templates;
+  private final SecretResolver secrets;
   private final Map<String, MetricSource> sources = new ConcurrentHashMap<>();
 
-  ServerMetrics(Function<String, MetricSource> factory, String defaultServer) {
+  ServerMetrics(MetricSourceFactory factory, String defaultServer, MetricTemplateLookup templates,
+      SecretResolver secrets) {
     this.factory = factory;
     this.defaultServer = defaultServer;
+    this.templates = templates;
+    this.secrets = secrets;
   }
 
   private MetricSource of(Canary canary) {
     String server = canary.spec().metricsServer();
-    return sources.computeIfAbsent(server == null || server.isEmpty() ? defaultServer : server, factory);
+    return sources.computeIfAbsent(server == null || server.isEmpty() ? defaultServer : server,
+        s -> factory.create(s, templates, secrets));
   }
 
   @Override

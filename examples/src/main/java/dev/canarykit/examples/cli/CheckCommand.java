@@ -1,6 +1,6 @@
 package dev.canarykit.examples.cli;
 
-import dev.canarykit.prometheus.MetricTemplateLookup;
+import dev.canarykit.core.port.MetricTemplateLookup;
 import dev.canarykit.prometheus.PrometheusClient;
 import dev.canarykit.prometheus.PrometheusMetricSource;
 import dev.canarykit.prometheus.ResilienceSettings;

@@ -9,7 +9,6 @@ import dev.canarykit.k8s.controller.ControllerConfig;
 import dev.canarykit.prometheus.PrometheusMetricSource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,7 +98,7 @@ final class DemoWorld implements AutoCloseable {
         .addresses(AddressMap.builder().host(LOAD_TESTER, loadTester.hostPort()).build()).build();
     ControllerConfig config = ControllerConfig.builder()
         .router(new IstioTrafficRouter(client()))
-        .metrics(server -> PrometheusMetricSource.builder(URI.create(server)).build())
+        .metrics(PrometheusMetricSource.factory())
         .defaultMetricsServer(prometheus.address().toString())
         .webhooks(webhooks).namespace(EmbeddedCluster.TEST).onTick(release).events(release::around).build();
     controller = add(CanaryController.create(client(), config)).start();

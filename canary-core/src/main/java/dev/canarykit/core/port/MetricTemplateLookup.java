@@ -1,11 +1,15 @@
-package dev.canarykit.prometheus;
+package dev.canarykit.core.port;
 
 import dev.canarykit.core.model.MetricTemplate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the {@link MetricTemplate} a metric's {@code templateRef} names. canary-k8s supplies an informer-backed
- * lookup; tests and the {@code check} command use {@link #of(java.util.Collection)}.
+ * Finds the {@link MetricTemplate} a metric's {@code templateRef} names. canary-k8s supplies one over an informer
+ * cache ({@code KubernetesMetricTemplateLookup}), which the controller hands to its metric sources; tests and the
+ * {@code check} command use {@link #of(Collection)}.
  */
 @FunctionalInterface
 public interface MetricTemplateLookup {
@@ -23,10 +27,10 @@ public interface MetricTemplateLookup {
   Optional<MetricTemplate> find(String namespace, String name);
 
   /** A lookup over a fixed set of templates, keyed by namespace and name. */
-  static MetricTemplateLookup of(java.util.Collection<MetricTemplate> templates) {
-    var byKey = new java.util.HashMap<String, MetricTemplate>();
+  static MetricTemplateLookup of(Collection<MetricTemplate> templates) {
+    var byKey = new HashMap<String, MetricTemplate>();
     templates.forEach(t -> byKey.put(t.namespace() + "/" + t.name(), t));
-    var copy = java.util.Map.copyOf(byKey);
+    var copy = Map.copyOf(byKey);
     return (namespace, name) -> Optional.ofNullable(copy.get(namespace + "/" + name));
   }
 }

@@ -26,6 +26,11 @@ final class StatusOps {
     this.current = start;
   }
 
+  /** The status the tick started from. */
+  CanaryStatus start() {
+    return start;
+  }
+
   CanaryStatus current() {
     return current;
   }
@@ -47,6 +52,11 @@ final class StatusOps {
     if (current.phase() == Phase.INITIALIZING && current.conditions().isEmpty()) {
       write(b -> b.conditions(condition(Phase.INITIALIZING)));
     }
+  }
+
+  /** Records that an analysis step ran now, whether or not it changes anything else (pacing). */
+  void stamp() {
+    write(b -> b);
   }
 
   void failedChecks(int n) {

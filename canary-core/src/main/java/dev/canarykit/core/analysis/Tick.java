@@ -6,6 +6,7 @@ import dev.canarykit.core.model.CanarySpec;
 import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.model.Severity;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ final class Tick {
   private final List<CanaryEvent> events = new ArrayList<>();
   private final List<Alert> alerts = new ArrayList<>();
   private int cursor;
+  private Instant pacedUntil;
 
   private final ChecksumMemo checksums;
 
@@ -121,6 +123,26 @@ final class Tick {
     return spec.targetRef().name() + "." + canary.namespace();
   }
 
+  /**
+   * Whether this tick may take an analysis step: the canary's interval has elapsed since the last one (the status'
+   * {@code lastTransitionTime}, in the whole seconds Kubernetes stores). A due step stamps the status with
+   * {@code now}, even when the step changes nothing else, so the next one waits a full interval. A tick that is not
+   * due records until when it is paced ({@link Transition#pacedUntil()}). A missing time, or one later than
+   * {@code now} (another replica's clock ahead of this one), is due: a skewed clock never stalls a canary.
+   */
+  boolean stepDue() {
+    Instant last = status.start().lastTransitionTime();
+    if (last != null && !last.isAfter(now)) {
+      Instant due = last.truncatedTo(ChronoUnit.SECONDS).plus(analysis.intervalOrDefault());
+      if (now.isBefore(due)) {
+        pacedUntil = due;
+        return false;
+      }
+    }
+    status.stamp();
+    return true;
+  }
+
   /** Rejects an input with outcomes for commands the tick never asked for: it is not this tick's record. */
   void requireAllConsumed() {
     if (cursor != outcomes.size()) {
@@ -129,7 +151,7 @@ final class Tick {
   }
 
   Transition complete() {
-    return new Transition(status.finish(), List.of(), events, alerts, true);
+    return new Transition(status.finish(), List.of(), events, alerts, true, pacedUntil);
   }
 
   Transition suspended(Suspend s) {

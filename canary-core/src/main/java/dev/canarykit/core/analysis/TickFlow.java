@@ -112,7 +112,11 @@ final class TickFlow {
     t.alert(Severity.INFO, "New " + t.spec.targetRef().kind() + " detected, initialization completed.", true);
   }
 
-  /** Steps 12-25: readiness, routes, start or restart a run, then the phase's own work. */
+  /**
+   * Steps 12-25: readiness, routes, start or restart a run, then the phase's own work. Readiness (which may roll
+   * back) and a restart for a new revision run on every tick; starting a run and the phase's work are analysis
+   * steps, taken at most once per interval ({@link Tick#stepDue()}).
+   */
   private void advance(Revision revision) {
     Phase phase = t.status().phase();
     if (!t.spec.skipsAnalysis() && !primaryReady(revision, phase)) {
@@ -125,14 +129,16 @@ final class TickFlow {
     }
     Routes routes = (Routes) o;
     if (phase != PROGRESSING && phase != WAITING_PROMOTION && phase != PROMOTING && phase != FINALISING) {
-      run.startRun(revision);
+      if (t.stepDue()) {
+        run.startRun(revision);
+      }
       return;
     }
     if ((phase == PROGRESSING || phase == WAITING_PROMOTION) && RevisionCheck.changed(t.status().current(), revision)) {
       run.restart(revision);
       return;
     }
-    if (!canaryReady(revision)) {
+    if (!canaryReady(revision) || !t.stepDue()) {
       return;
     }
     new PhaseRunner(t, run, revision, routes).run();

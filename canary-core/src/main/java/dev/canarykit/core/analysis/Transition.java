@@ -1,6 +1,7 @@
 package dev.canarykit.core.analysis;
 
 import dev.canarykit.core.model.CanaryStatus;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,12 +16,26 @@ import java.util.List;
  * @param events events emitted since the previous step of this tick, in order
  * @param alerts alerts emitted since the previous step of this tick, in order
  * @param complete whether the tick is over
+ * @param pacedUntil when the tick is complete and stopped before its analysis step because the canary's interval
+ *     had not elapsed since the last step: the instant from which the next step may run (a reconciler triggered by
+ *     events reschedules itself then); otherwise {@code null}
  */
-public record Transition(
-    CanaryStatus status, List<Command> commands, List<CanaryEvent> events, List<Alert> alerts, boolean complete) {
+public record Transition(CanaryStatus status, List<Command> commands, List<CanaryEvent> events, List<Alert> alerts,
+    boolean complete, Instant pacedUntil) {
   public Transition {
     commands = List.copyOf(commands);
     events = List.copyOf(events);
     alerts = List.copyOf(alerts);
+  }
+
+  /** A transition that is not paced. */
+  public Transition(
+      CanaryStatus status, List<Command> commands, List<CanaryEvent> events, List<Alert> alerts, boolean complete) {
+    this(status, commands, events, alerts, complete, null);
+  }
+
+  /** Whether the tick stopped before its analysis step, which is not due yet ({@link #pacedUntil()}). */
+  public boolean paced() {
+    return pacedUntil != null;
   }
 }

@@ -60,6 +60,16 @@ public record TickReport(
     return persistence == Persistence.WRITTEN;
   }
 
+  /**
+   * When the tick stopped before its analysis step because the canary's interval had not elapsed since the last
+   * one: the instant from which the next step may run. A scheduler that ticks on events (or a timer that fired
+   * early) ticks again then.
+   */
+  public java.util.Optional<Instant> pacedUntil() {
+    return steps.isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.ofNullable(steps.get(steps.size() - 1).transition().pacedUntil());
+  }
+
   /** The outcomes of the tick's commands, in order: the replay log. */
   public List<Outcome> outcomes() {
     return executions.stream().map(Execution::outcome).toList();

@@ -44,6 +44,8 @@ final class World {
   final List<CanaryStatus> tickStarts = new ArrayList<>();
   final List<Instant> tickTimes = new ArrayList<>();
   int promotions = 0;
+  /** The last transition of the last tick. */
+  Transition last;
   /** Answers a command before the default rules when it returns non-null (random worlds in property tests). */
   java.util.function.Function<Command, Outcome> override = c -> null;
 
@@ -96,9 +98,18 @@ final class World {
       record(tr);
     }
     tickInputs.add(input.outcomes());
+    last = tr;
     status = tr.status();
     now = now.plus(machine.canary().spec().analysisOrEmpty().intervalOrDefault());
     return List.copyOf(events.subList(from, events.size()));
+  }
+
+  /** Runs one tick without advancing time afterwards (a reconciler woken by an event); returns its events. */
+  List<String> tickNow() {
+    Instant at = now;
+    List<String> events = tick();
+    now = at;
+    return events;
   }
 
   /** Runs {@code n} ticks. */

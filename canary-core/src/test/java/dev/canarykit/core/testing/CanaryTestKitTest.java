@@ -36,6 +36,27 @@ class CanaryTestKitTest {
   }
 
   @Test
+  void sixDriverTicksAtTheSameInstantAdvanceOnceAndSayWhenTheNextStepIsDue() {
+    var kit = initialised();
+    kit.workloads().setTargetRevision("v2");
+    kit.tick();
+    assertThat(kit.phase()).isEqualTo(Phase.PROGRESSING);
+    java.time.Instant now = kit.clock().instant();
+    java.util.List<TickReport> reports = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      reports.add(kit.driver().tick(kit.canary()));
+    }
+    assertThat(kit.router().history()).extracting(s -> s.canaryWeight()).containsExactly(10);
+    assertThat(kit.webhooks().calledHooks()).containsExactly("acceptance-test");
+    assertThat(reports.get(0).pacedUntil()).isEmpty();
+    assertThat(reports.subList(1, 6)).allSatisfy(r -> {
+      assertThat(r.pacedUntil()).contains(now.plus(kit.interval()));
+      assertThat(r.events()).isEmpty();
+      assertThat(r.written()).isFalse();
+    });
+  }
+
+  @Test
   void aFailingReleaseIsRolledBack() {
     var kit = initialised();
     kit.workloads().setTargetRevision("v2");

@@ -1,6 +1,7 @@
 package dev.canarykit.k8s.controller;
 
 import dev.canarykit.core.driver.CanaryDriver;
+import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.k8s.CanaryMapping;
 import dev.canarykit.k8s.KubernetesMetricTemplateLookup;
@@ -198,7 +199,9 @@ public final class CanaryController implements AutoCloseable {
         return;
       }
       finalizers.reconcile(r, canary);
-      config.onTick().accept(driver.tick(canary));
+      TickReport report = driver.tick(canary);
+      report.pacedUntil().ifPresent(due -> schedules.once(key, nonNegative(Duration.between(now(), due))));
+      config.onTick().accept(report);
     } catch (RuntimeException e) {
       LOG.error("tick of canary {} failed", key, e);
     }
@@ -241,6 +244,14 @@ public final class CanaryController implements AutoCloseable {
     } catch (java.util.concurrent.RejectedExecutionException e) {
       LOG.debug("controller stopping, finalizer of {} left for the next start", key(r));
     }
+  }
+
+  private java.time.Instant now() {
+    return config.clock().instant();
+  }
+
+  private static Duration nonNegative(Duration d) {
+    return d.isNegative() ? Duration.ZERO : d;
   }
 
   private static boolean revertOnDeletion(CanaryResource r) {

@@ -1,0 +1,61 @@
+package dev.canarykit.k8s.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.canarykit.core.driver.TickReport;
+import dev.canarykit.core.model.Phase;
+import dev.canarykit.k8s.workload.Fixtures;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The controller scheduled far faster than the Canary's 1-minute interval, with a clock that stands still: every
+ * tick is at the same instant, and the canary advances once per minute of that clock, never per tick.
+ */
+@EnableKubernetesMockClient(crud = true)
+class PacedTicksTest {
+  KubernetesClient client;
+
+  @Test
+  void ticksAtTheSameInstantAdvanceOnce() {
+    SeedWorld w = new SeedWorld(client);
+    try (CanaryController c = CanaryController.create(client, w.config(x -> Duration.ofMillis(100)).build())) {
+      c.start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        w.rollOut();
+        return w.phase() == Phase.INITIALIZED;
+      });
+      Fixtures.setImage(client, SeedWorld.NS, "podinfo", "stefanprodan/podinfo:3.1.1");
+      w.clock.advance(Duration.ofMinutes(1));
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        w.rollOut();
+        return w.phase() == Phase.PROGRESSING;
+      });
+      w.clock.advance(Duration.ofMinutes(1));
+      await().atMost(Duration.ofSeconds(30)).until(() -> weight(w) == 10);
+      int from = w.reports.size();
+      await().atMost(Duration.ofSeconds(30)).until(() -> w.reports.size() >= from + 6);
+      List<TickReport> paced = List.copyOf(w.reports.subList(from, from + 6));
+      assertThat(paced).allSatisfy(r -> {
+        assertThat(r.now()).isEqualTo(w.clock.instant());
+        assertThat(r.pacedUntil()).isPresent();
+        assertThat(r.events()).isEmpty();
+      });
+      assertThat(weight(w)).isEqualTo(10);
+      w.clock.advance(Duration.ofMinutes(1));
+      await().atMost(Duration.ofSeconds(30)).until(() -> weight(w) == 20);
+    }
+    assertThat(w.messages()).filteredOn(m -> m.startsWith("Advance")).containsExactly(
+        "Advance podinfo.test canary weight 10", "Advance podinfo.test canary weight 20");
+    assertThat(w.router.history()).extracting(s -> s.canaryWeight()).containsExactly(10, 20);
+  }
+
+  private static int weight(SeedWorld w) {
+    Integer v = w.canary().getStatus().canaryWeight();
+    return v == null ? 0 : v;
+  }
+}

@@ -3,13 +3,16 @@ package dev.canarykit.k8s.controller;
 import dev.canarykit.core.driver.CanaryDriver;
 import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.validation.Violation;
 import dev.canarykit.k8s.CanaryMapping;
+import dev.canarykit.k8s.CrossNamespaceRefs;
 import dev.canarykit.k8s.KubernetesMetricTemplateLookup;
 import dev.canarykit.k8s.KubernetesSecretResolver;
 import dev.canarykit.k8s.cache.InformerCache;
 import dev.canarykit.k8s.event.KubernetesEventSink;
 import dev.canarykit.k8s.resource.CanaryResource;
 import dev.canarykit.k8s.resource.MetricTemplateResource;
+import dev.canarykit.k8s.status.InvalidCanaryReports;
 import dev.canarykit.k8s.status.KubernetesStatusStore;
 import dev.canarykit.k8s.workload.KubernetesWorkloadStore;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -59,6 +62,7 @@ public final class CanaryController implements AutoCloseable {
   private ExecutorService workers;
   private CanaryDriver driver;
   private Finalizers finalizers;
+  private InvalidCanaryReports invalids;
   private CompletableFuture<?> election;
   private static final Duration FINALIZE_BACKOFF = Duration.ofSeconds(3);
   private final Map<String, Integer> finalizeAttempts = new ConcurrentHashMap<>();
@@ -99,8 +103,10 @@ public final class CanaryController implements AutoCloseable {
 
   private void buildDriver() {
     var workloads = KubernetesWorkloadStore.builder(client).reader(cache).build();
-    var events = config.events().apply(KubernetesEventSink.builder(client).component(config.eventComponent())
-        .reader(cache).clock(config.clock()).build());
+    var k8sEvents = KubernetesEventSink.builder(client).component(config.eventComponent()).reader(cache)
+        .clock(config.clock()).build();
+    invalids = InvalidCanaryReports.create(client, k8sEvents, config.clock());
+    var events = config.events().apply(k8sEvents);
     var statuses = KubernetesStatusStore.create(client, cache);
     driver = CanaryDriver.builder().workloads(workloads).router(config.router())
         .metrics(new ServerMetrics(config.metrics(), config.defaultMetricsServer(),
@@ -193,11 +199,12 @@ public final class CanaryController implements AutoCloseable {
       if (finalized(key, r, canary)) {
         return;
       }
-      var violations = canary.validate();
+      List<Violation> violations = violations(canary);
       if (!violations.isEmpty()) {
-        LOG.warn("canary {} is invalid, not ticked: {}", canary.qualifiedName(), violations);
+        invalids.invalid(r, canary, violations);
         return;
       }
+      invalids.valid(r);
       finalizers.reconcile(r, canary);
       TickReport report = driver.tick(canary);
       report.pacedUntil().ifPresent(due -> schedules.once(key, nonNegative(Duration.between(now(), due))));
@@ -246,6 +253,15 @@ public final class CanaryController implements AutoCloseable {
     }
   }
 
+  /** The spec's violations, and with {@code noCrossNamespaceRefs} its references to other namespaces. */
+  private List<Violation> violations(Canary canary) {
+    List<Violation> out = new java.util.ArrayList<>(canary.validate());
+    if (config.noCrossNamespaceRefs()) {
+      out.addAll(CrossNamespaceRefs.violations(canary));
+    }
+    return out;
+  }
+
   private java.time.Instant now() {
     return config.clock().instant();
   }
@@ -287,6 +303,7 @@ public final class CanaryController implements AutoCloseable {
     @Override
     public void onDelete(CanaryResource r, boolean unknownFinalState) {
       schedules.cancel(key(r));
+      invalids.forget(r.getMetadata().getNamespace(), r.getMetadata().getName());
     }
   }
 }

@@ -45,11 +45,13 @@ import java.util.function.Function;
  * @param events wraps the Kubernetes Events sink, e.g. to add alerts ({@code AlertDispatcher}), event webhooks
  *     ({@code EventWebhookSink}) and a bounded queue off the tick ({@code AsyncEventSink}); default none
  * @param listener in-process observer of every tick (e.g. {@code FlaggerMetrics}); default {@link CanaryListener#NOOP}
+ * @param noCrossNamespaceRefs whether a Canary referring to a MetricTemplate or AlertProvider of another namespace
+ *     is invalid (Flagger's {@code -no-cross-namespace-refs}); default {@code false}
  */
 public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics,
     String defaultMetricsServer, WebhookClient webhooks, String eventComponent, int workers, String namespace,
     LeaderElection leaderElection, Clock clock, Function<Canary, Duration> intervals, Consumer<TickReport> onTick,
-    UnaryOperator<EventSink> events, CanaryListener listener) {
+    UnaryOperator<EventSink> events, CanaryListener listener, boolean noCrossNamespaceRefs) {
   /** The default metrics server (flagger-behaviour.md §5.2). */
   public static final String DEFAULT_METRICS_SERVER = "http://prometheus:9090";
 
@@ -73,6 +75,7 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
     private Consumer<TickReport> onTick = r -> {};
     private UnaryOperator<EventSink> events = UnaryOperator.identity();
     private CanaryListener listener = CanaryListener.NOOP;
+    private boolean noCrossNamespaceRefs;
 
     private Builder() {}
 
@@ -84,6 +87,13 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
       listener = Objects.requireNonNull(v, "listener == null");
       return this;
     }
+
+    /**
+     * Whether a Canary may refer only to MetricTemplates and AlertProviders of its own namespace (Flagger's
+     * {@code -no-cross-namespace-refs}, for multi-tenant clusters); one that does not is reported invalid and not
+     * ticked. Default {@code false}.
+     */
+    public Builder noCrossNamespaceRefs(boolean v) { noCrossNamespaceRefs = v; return this; }
 
     /** The traffic router (required). */
     public Builder router(TrafficRouter v) { router = Objects.requireNonNull(v, "router == null"); return this; }
@@ -167,7 +177,7 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
         throw new IllegalStateException("missing: " + missing);
       }
       return new ControllerConfig(router, metrics, defaultMetricsServer, webhooks, eventComponent, workers,
-          namespace, leaderElection, clock, intervals, onTick, events, listener);
+          namespace, leaderElection, clock, intervals, onTick, events, listener, noCrossNamespaceRefs);
     }
   }
 }

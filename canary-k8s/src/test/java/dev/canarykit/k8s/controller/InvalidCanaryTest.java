@@ -1,0 +1,80 @@
+package dev.canarykit.k8s.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.canarykit.core.model.Phase;
+import dev.canarykit.k8s.resource.CanaryResource;
+import dev.canarykit.k8s.resource.ResourceCondition;
+import dev.canarykit.k8s.status.InvalidCanaryReports;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** An invalid Canary is shown where users look: a Warning Event and a status condition, until it is fixed. */
+@EnableKubernetesMockClient(crud = true)
+class InvalidCanaryTest {
+  KubernetesClient client;
+
+  @Test
+  void aWarningEventOnceAndAConditionUntilFixedThenTheCanaryRuns() {
+    SeedWorld w = new SeedWorld(client);
+    merge("{\"spec\":{\"analysis\":{\"stepWeight\":0}}}");
+    try (CanaryController c = CanaryController.create(client, w.config(x -> Duration.ofMillis(100)).build())) {
+      c.start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> condition(w) != null);
+      ResourceCondition invalid = condition(w);
+      assertThat(invalid.status()).isEqualTo("False");
+      assertThat(invalid.reason()).isEqualTo(InvalidCanaryReports.REASON);
+      assertThat(invalid.message()).startsWith("spec.analysis.stepWeight: ");
+      await("rate-limited: one Event while ticks repeat every 100 ms").during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(30)).until(() -> warnings(w).size() == 1 && w.reports.isEmpty());
+      List<Event> warnings = warnings(w);
+      assertThat(warnings).hasSize(1).allSatisfy(e -> {
+        assertThat(e.getType()).isEqualTo("Warning");
+        assertThat(e.getMessage()).isEqualTo("Invalid canary podinfo.test: " + invalid.message());
+      });
+      merge("{\"spec\":{\"analysis\":{\"stepWeight\":10}}}");
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        w.rollOut();
+        return w.phase() == Phase.INITIALIZED;
+      });
+      await().atMost(Duration.ofSeconds(30)).until(() -> condition(w) == null);
+    }
+  }
+
+  @Test
+  void withNoCrossNamespaceRefsAReferenceToAnotherNamespaceIsInvalid() {
+    SeedWorld w = new SeedWorld(client);
+    merge("{\"spec\":{\"analysis\":{\"metrics\":[{\"name\":\"errors\",\"templateRef\":"
+        + "{\"name\":\"error-rate\",\"namespace\":\"flagger-system\"},\"thresholdRange\":{\"max\":1}}]}}}");
+    try (CanaryController c = CanaryController.create(client,
+        w.config(x -> Duration.ofMillis(100)).noCrossNamespaceRefs(true).build())) {
+      c.start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> condition(w) != null);
+      assertThat(condition(w).message()).matches("spec\\.analysis\\.metrics\\[\\d]\\.templateRef\\.namespace: "
+          + "cross-namespace references are blocked \\(was flagger-system\\)");
+      assertThat(w.reports).isEmpty();
+    }
+  }
+
+  private static List<Event> warnings(SeedWorld w) {
+    return w.events().stream().filter(e -> e.getMessage().startsWith("Invalid canary")).toList();
+  }
+
+  private void merge(String patch) {
+    client.resources(CanaryResource.class).inNamespace(SeedWorld.NS).withName("podinfo")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+  }
+
+  private static ResourceCondition condition(SeedWorld w) {
+    CanaryResource r = w.canary();
+    return r.getStatus() == null || r.getStatus().conditions() == null ? null : r.getStatus().conditions().stream()
+        .filter(c -> c.type().equals(InvalidCanaryReports.CONDITION)).findFirst().orElse(null);
+  }
+}

@@ -76,6 +76,7 @@ class FlaggerMetricsTest {
     assertThat(samples()).contains("flagger_canary_status{name=\"podinfo\",namespace=\"test\"} 1.0");
     kit.workloads().setTargetRevision("v2");
     kit.metrics().fix("request-success-rate", 99.9);
+    kit.clock().advance(kit.interval());
     driver.tick(canary);
     kit.clock().advance(kit.interval());
     driver.tick(canary);

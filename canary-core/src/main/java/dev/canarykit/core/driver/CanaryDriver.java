@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,8 +37,8 @@ import java.util.function.Supplier;
  * and when {@link StatusStore#read} (which may come from a lagging cache) answers with any other version it reads
  * the latest status instead. Its first tick of each canary therefore reads the latest status once.
  *
- * <p>Besides those versions a driver keeps no state between ticks, and may tick several canaries, also
- * concurrently, if its ports allow.
+ * <p>Besides those versions and a count of {@link #listenerFailures() listener failures} a driver keeps no state
+ * between ticks, and may tick several canaries, also concurrently, if its ports allow.
  */
 public final class CanaryDriver {
   /** The most steps one tick may take before the driver gives up on the machine. */
@@ -51,6 +52,7 @@ public final class CanaryDriver {
   private final Supplier<String> entropy;
   private final Function<Canary, StepFunction> machines;
   private final CanaryListener listener;
+  private final AtomicLong listenerFailures = new AtomicLong();
 
   private CanaryDriver(Builder b) {
     this.executor = new CommandExecutor(b.workloads, b.router, b.metrics, b.webhooks);
@@ -80,9 +82,17 @@ public final class CanaryDriver {
     Instant now = clock.instant();
     TickReport report = run(canary, now);
     if (listener != CanaryListener.NOOP) {
-      ListenerDispatch.dispatch(listener, report, Duration.between(now, clock.instant()));
+      ListenerDispatch.dispatch(listener, report, Duration.between(now, clock.instant()), listenerFailures);
     }
     return report;
+  }
+
+  /**
+   * How many times the listener threw. A throwing listener never fails a tick; each exception is logged once, at
+   * WARNING through {@link System.Logger} (logger {@code dev.canarykit.core.driver.CanaryDriver}).
+   */
+  public long listenerFailures() {
+    return listenerFailures.get();
   }
 
   private TickReport run(Canary canary, Instant now) {

@@ -8,26 +8,38 @@ import dev.canarykit.core.judge.JudgeState;
 import dev.canarykit.core.judge.Judgement;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanaryStatus;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Derives a {@link CanaryListener}'s callbacks from a {@link TickReport}; a listener that throws is ignored. */
+/**
+ * Derives a {@link CanaryListener}'s callbacks from a {@link TickReport}. A listener that throws never fails a
+ * tick: each exception is counted and logged once, at WARNING with its stack trace (docs/decisions.md, "Logging").
+ */
 final class ListenerDispatch {
+  private static final System.Logger LOG = System.getLogger(CanaryDriver.class.getName());
+
   private ListenerDispatch() {}
 
-  static void dispatch(CanaryListener listener, TickReport report, Duration elapsed) {
-    quietly(() -> weights(listener, report));
-    quietly(() -> metrics(listener, report));
-    quietly(() -> judgements(listener, report));
-    quietly(() -> phase(listener, report));
-    quietly(() -> listener.tickCompleted(report, elapsed));
+  static void dispatch(CanaryListener listener, TickReport report, Duration elapsed, AtomicLong failures) {
+    Guard guard = new Guard(report, failures);
+    guard.run("weightsObserved", () -> weights(listener, report));
+    guard.run("metricAnalysed", () -> metrics(listener, report));
+    guard.run("judged", () -> judgements(listener, report));
+    guard.run("phaseChanged", () -> phase(listener, report));
+    guard.run("tickCompleted", () -> listener.tickCompleted(report, elapsed));
   }
 
-  private static void quietly(Runnable r) {
-    try {
-      r.run();
-    } catch (RuntimeException ignored) {
-      // listeners must not throw; one that does never fails a tick
+  private record Guard(TickReport report, AtomicLong failures) {
+    void run(String callback, Runnable r) {
+      try {
+        r.run();
+      } catch (RuntimeException e) {
+        failures.incrementAndGet();
+        LOG.log(Level.WARNING, () -> "canary listener threw in " + callback + " for canary "
+            + report.canary().qualifiedName() + "; the tick is not affected", e);
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import dev.canarykit.core.driver.StatusAwareEventSink;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.port.EventSink;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
@@ -22,18 +23,23 @@ import java.util.function.Consumer;
  * After {@link #close()} nothing is accepted any more; such items are counted as dropped too.
  *
  * <p>An exception from the delegate is counted ({@link #failures()}), handed to the failure handler, and the
- * worker carries on. This sink itself never throws.
+ * worker carries on. The default handler logs it at WARNING through {@link System.Logger} (logger
+ * {@code dev.canarykit.core.webhook.AsyncEventSink}); a handler set with {@link Builder#onFailure} takes over
+ * that job. A handler that throws is counted ({@link #handlerFailures()}) and logged the same way. This sink
+ * itself never throws.
  */
 public final class AsyncEventSink implements StatusAwareEventSink, AutoCloseable {
   /** The default queue capacity. */
   public static final int DEFAULT_CAPACITY = 1000;
   /** How long {@link #close()} waits for the queue to drain. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+  private static final System.Logger LOG = System.getLogger(AsyncEventSink.class.getName());
 
   private final EventSink delegate;
   private final DropOldestQueue queue;
   private final Consumer<RuntimeException> onFailure;
   private final AtomicLong failures = new AtomicLong();
+  private final AtomicLong handlerFailures = new AtomicLong();
   private final Thread worker;
 
   private AsyncEventSink(Builder b) {
@@ -71,6 +77,11 @@ public final class AsyncEventSink implements StatusAwareEventSink, AutoCloseable
   /** How many items the delegate threw on. */
   public long failures() {
     return failures.get();
+  }
+
+  /** How many times the failure handler threw (each logged at WARNING). */
+  public long handlerFailures() {
+    return handlerFailures.get();
   }
 
   /** How many items wait in the queue (not counting the one being delivered). */
@@ -121,8 +132,11 @@ public final class AsyncEventSink implements StatusAwareEventSink, AutoCloseable
       failures.incrementAndGet();
       try {
         onFailure.accept(e);
-      } catch (RuntimeException ignored) {
-        // a failing handler must not stop the worker
+      } catch (RuntimeException h) {
+        handlerFailures.incrementAndGet(); // a failing handler must not stop the worker
+        h.addSuppressed(e);
+        LOG.log(Level.WARNING, "the failure handler of the async event sink threw; the delivery failure it was"
+            + " handed is attached as suppressed", h);
       }
     }
   }
@@ -136,7 +150,8 @@ public final class AsyncEventSink implements StatusAwareEventSink, AutoCloseable
       t.setDaemon(true);
       return t;
     };
-    private Consumer<RuntimeException> onFailure = e -> {};
+    private Consumer<RuntimeException> onFailure =
+        e -> LOG.log(Level.WARNING, "event or alert not delivered: the receiver threw", e);
 
     private Builder(EventSink delegate) {
       this.delegate = Objects.requireNonNull(delegate, "delegate == null");
@@ -161,7 +176,7 @@ public final class AsyncEventSink implements StatusAwareEventSink, AutoCloseable
       return this;
     }
 
-    /** Told about each exception the delegate throws (adapters log here); default ignores them. */
+    /** Told about each exception the delegate throws (instead of the default: a WARNING log with the trace). */
     public Builder onFailure(Consumer<RuntimeException> v) {
       onFailure = Objects.requireNonNull(v, "onFailure == null");
       return this;

@@ -129,17 +129,33 @@ class CanaryListenerTest {
   }
 
   @Test
-  void aListenerThatThrowsNeverFailsATick() {
+  void aListenerThatThrowsNeverFailsATickAndIsCountedAndLoggedOnce() {
     CanaryTestKit kit = CanaryTestKit.forCanary(SeedCanary.canary());
+    List<String> completed = new ArrayList<>();
     CanaryListener broken = new CanaryListener() {
       @Override
       public void phaseChanged(Canary canary, Phase from, Phase to) {
         throw new IllegalStateException("boom");
       }
+
+      @Override
+      public void tickCompleted(TickReport report, Duration elapsed) {
+        completed.add(report.canary().name());
+      }
     };
-    TickReport report = driver(kit, broken).tick(kit.canary());
-    assertThat(report.written()).isTrue();
-    assertThat(report.problems()).isEmpty();
-    assertThat(kit.phase()).isEqualTo(Phase.INITIALIZED);
+    CanaryDriver driver = driver(kit, broken);
+    try (LogCapture log = LogCapture.of(CanaryDriver.class)) {
+      TickReport report = driver.tick(kit.canary());
+      assertThat(report.written()).isTrue();
+      assertThat(report.problems()).isEmpty();
+      assertThat(kit.phase()).isEqualTo(Phase.INITIALIZED);
+      assertThat(completed).as("the callbacks after the failing one still run").containsExactly("podinfo");
+      assertThat(driver.listenerFailures()).isEqualTo(1);
+      assertThat(log.records()).singleElement().satisfies(r -> {
+        assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+        assertThat(r.getMessage()).contains("phaseChanged", "podinfo.test");
+        assertThat(r.getThrown()).hasMessage("boom");
+      });
+    }
   }
 }

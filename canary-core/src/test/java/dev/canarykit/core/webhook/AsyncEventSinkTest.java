@@ -14,6 +14,7 @@ import dev.canarykit.core.testing.InMemoryStatusStore;
 import dev.canarykit.core.testing.InMemoryTrafficRouter;
 import dev.canarykit.core.testing.InMemoryWebhookClient;
 import dev.canarykit.core.testing.InMemoryWorkloadStore;
+import dev.canarykit.core.testing.LogCapture;
 import dev.canarykit.core.testing.ManualClock;
 import dev.canarykit.core.testing.ScriptedMetricSource;
 import java.time.Duration;
@@ -125,6 +126,42 @@ class AsyncEventSinkTest {
     blockTheWorker(sink);
     sink.event(CANARY, CanaryEvent.info("second"));
     assertThat(sink.close(Duration.ofMillis(1))).isFalse();
+  }
+
+  @Test
+  void withoutAHandlerAReceiverExceptionIsCountedAndLoggedOnce() {
+    try (LogCapture log = LogCapture.of(AsyncEventSink.class)) {
+      AsyncEventSink sink = AsyncEventSink.builder((canary, event) -> {
+        throw new IllegalStateException("receiver down");
+      }).build();
+      sink.event(CANARY, CanaryEvent.info("bad"));
+      assertThat(sink.close(Duration.ofSeconds(30))).isTrue();
+      assertThat(sink.failures()).isEqualTo(1);
+      assertThat(log.records()).singleElement().satisfies(r -> {
+        assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+        assertThat(r.getThrown()).hasMessage("receiver down");
+      });
+    }
+  }
+
+  @Test
+  void aHandlerThatThrowsIsCountedAndLoggedWithTheFailureItWasHanded() {
+    try (LogCapture log = LogCapture.of(AsyncEventSink.class)) {
+      AsyncEventSink sink = AsyncEventSink.builder((canary, event) -> {
+        throw new IllegalStateException("receiver down");
+      }).onFailure(e -> {
+        throw new IllegalArgumentException("handler down");
+      }).build();
+      sink.event(CANARY, CanaryEvent.info("bad"));
+      sink.event(CANARY, CanaryEvent.info("worse"));
+      assertThat(sink.close(Duration.ofSeconds(30))).as("the worker survived the handler").isTrue();
+      assertThat(sink.failures()).isEqualTo(2);
+      assertThat(sink.handlerFailures()).isEqualTo(2);
+      assertThat(log.records()).hasSize(2).allSatisfy(r -> {
+        assertThat(r.getThrown()).hasMessage("handler down");
+        assertThat(r.getThrown().getSuppressed()).extracting(Throwable::getMessage).containsExactly("receiver down");
+      });
+    }
   }
 
   @Test

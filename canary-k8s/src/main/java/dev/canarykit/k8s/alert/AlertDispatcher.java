@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -66,6 +67,7 @@ public final class AlertDispatcher implements StatusAwareEventSink {
   private final AlertTarget global;
   private final Consumer<AlertDelivery> onDelivery;
   private final DeliveryCounts counts = new DeliveryCounts();
+  private final AtomicLong handlerFailures = new AtomicLong();
 
   private AlertDispatcher(Builder b) {
     this.delegate = b.delegate;
@@ -141,8 +143,9 @@ public final class AlertDispatcher implements StatusAwareEventSink {
     }
     try {
       onDelivery.accept(d);
-    } catch (RuntimeException ignored) {
-      // a delivery handler must not break the sink
+    } catch (RuntimeException e) {
+      handlerFailures.incrementAndGet(); // a delivery handler must not break the sink
+      LOG.warn("the onDelivery handler threw on a delivery to {}", d.route(), e);
     }
   }
 
@@ -159,6 +162,11 @@ public final class AlertDispatcher implements StatusAwareEventSink {
   /** How many alerts failed, whatever the reason. */
   public long failures() {
     return counts.failures();
+  }
+
+  /** How many times the {@code onDelivery} handler threw (each logged at WARN with its stack trace). */
+  public long handlerFailures() {
+    return handlerFailures.get();
   }
 
   /** Builds an {@link AlertDispatcher}. */
@@ -222,7 +230,10 @@ public final class AlertDispatcher implements StatusAwareEventSink {
       return this;
     }
 
-    /** Sees every delivery (a log, a metric); it runs on the posting thread and must not throw. */
+    /**
+     * Sees every delivery (a log, a metric); it runs on the posting thread and should not throw. One that throws
+     * is counted ({@link AlertDispatcher#handlerFailures()}) and logged; the dispatcher carries on.
+     */
     public Builder onDelivery(Consumer<AlertDelivery> v) {
       onDelivery = Objects.requireNonNull(v, "onDelivery == null");
       return this;

@@ -8,10 +8,13 @@ import dev.canarykit.k8s.resource.CanaryResource;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * Publishes each core event as a {@code core/v1} Event on the Canary: reason {@value #REASON}, type
  * {@code Normal} or {@code Warning}, the event's exact text, and a configurable source component (default
  * {@value #DEFAULT_COMPONENT}). Every event is a new object with {@code count: 1}; identical repeats are not folded
- * (docs/decisions.md). Names are {@code <canary>.<16 hex digits>}, increasing, so sorting a Canary's Events by
- * name gives their order. Errors are logged, never thrown.
+ * (docs/decisions.md). Names are {@code <canary>.<16 hex digits>}: the wall clock in nanoseconds since the epoch,
+ * increasing per sink, so sorting a Canary's Events by name gives their order. A name another writer took in the
+ * same instant (409) is retried with the next one. Errors are counted ({@link #failures()}) and logged, never
+ * thrown.
  *
  * <pre>{@code
  * EventSink events = KubernetesEventSink.builder(client).component("canarykit").build();
@@ -32,18 +37,22 @@ public final class KubernetesEventSink implements EventSink {
   /** The default source component. */
   public static final String DEFAULT_COMPONENT = "canarykit";
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesEventSink.class);
-  private static final AtomicLong LAST = new AtomicLong();
+  private static final int NAME_ATTEMPTS = 3;
 
   private final KubernetesClient client;
   private final ClusterReader reader;
   private final String component;
   private final Clock clock;
+  private final LongSupplier wallNanos;
+  private final AtomicLong lastName = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
 
   private KubernetesEventSink(Builder b) {
     this.client = b.client;
     this.reader = b.reader;
     this.component = b.component;
     this.clock = b.clock;
+    this.wallNanos = b.wallNanos;
   }
 
   /** A builder for a sink writing through {@code client} (owned by the caller). */
@@ -54,14 +63,33 @@ public final class KubernetesEventSink implements EventSink {
   @Override
   public void event(Canary canary, CanaryEvent event) {
     try {
-      client.v1().events().inNamespace(canary.namespace()).resource(build(canary, event)).create();
+      create(canary, event);
     } catch (RuntimeException e) {
+      failures.incrementAndGet();
       LOG.warn("event on canary {} not published: {}", canary.qualifiedName(), e.getMessage());
     }
     if (event.level() == CanaryEvent.Level.ERROR) {
       LOG.error("{} {}", canary.qualifiedName(), event.message());
     } else {
       LOG.info("{} {}", canary.qualifiedName(), event.message());
+    }
+  }
+
+  /** How many events could not be published (each logged at WARN). */
+  public long failures() {
+    return failures.get();
+  }
+
+  private void create(Canary canary, CanaryEvent event) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.v1().events().inNamespace(canary.namespace()).resource(build(canary, event)).create();
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == NAME_ATTEMPTS) {
+          throw e;
+        }
+      }
     }
   }
 
@@ -78,9 +106,14 @@ public final class KubernetesEventSink implements EventSink {
         .withReportingComponent(component).build();
   }
 
-  private static long next() {
-    long nanos = System.currentTimeMillis() * 1_000_000L;
-    return LAST.updateAndGet(last -> Math.max(last + 1, nanos));
+  private long next() {
+    long nanos = wallNanos.getAsLong();
+    return lastName.updateAndGet(last -> Math.max(last + 1, nanos));
+  }
+
+  private static long epochNanos() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
   /** Builds a {@link KubernetesEventSink}. */
@@ -89,6 +122,7 @@ public final class KubernetesEventSink implements EventSink {
     private ClusterReader reader;
     private String component = DEFAULT_COMPONENT;
     private Clock clock = Clock.systemUTC();
+    private LongSupplier wallNanos = KubernetesEventSink::epochNanos;
 
     private Builder(KubernetesClient client) {
       this.client = Objects.requireNonNull(client, "client == null");
@@ -112,6 +146,12 @@ public final class KubernetesEventSink implements EventSink {
     /** The clock of the event timestamps; default {@link Clock#systemUTC()}. */
     public Builder clock(Clock v) {
       clock = Objects.requireNonNull(v, "clock == null");
+      return this;
+    }
+
+    /** The source of the names' nanoseconds; for tests of name clashes. */
+    Builder wallNanos(LongSupplier v) {
+      wallNanos = Objects.requireNonNull(v, "wallNanos == null");
       return this;
     }
 

@@ -127,6 +127,17 @@ class AlertRoutingTest {
   }
 
   @Test
+  void aThrowingDeliveryHandlerIsCountedAndEveryRouteIsStillServed() {
+    Canary canary = Alerts.withRoutes(Alerts.route("i", "info", "info"), Alerts.route("w", "warn", "warn"));
+    AlertDispatcher d = dispatcher().onDelivery(x -> {
+      throw new IllegalStateException("handler down");
+    }).build();
+    assertThat(received(d, canary, Alerts.WAITING)).containsExactly("/info", "/warn");
+    assertThat(d.sent()).isEqualTo(2);
+    assertThat(d.handlerFailures()).isEqualTo(2);
+  }
+
+  @Test
   void secretFailuresAndUnreachableReceiversAreTyped() throws Exception {
     providers.add(new AlertProvider("locked", "test", "slack", null, null, null, null, "locked"));
     String closed = receiver.url("/down");

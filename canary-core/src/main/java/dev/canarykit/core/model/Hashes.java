@@ -1,12 +1,11 @@
 package dev.canarykit.core.model;
 
+import dev.canarykit.core.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * canarykit's revision hashes: the first 8 bytes (16 hex digits) of SHA-256 over canonical JSON (sorted keys, no
@@ -40,56 +39,14 @@ public final class Hashes {
     return true;
   }
 
-  /** Canonical JSON: object keys sorted, no whitespace, strings escaped as JSON requires. */
+  /** Canonical JSON: object keys sorted, no whitespace, strings escaped only as JSON requires. */
   public static String canonicalJson(Object value) {
-    StringBuilder out = new StringBuilder();
-    write(out, value);
-    return out.toString();
+    return JsonWriter.minimal().tree(value).text();
   }
 
-  private static void write(StringBuilder out, Object v) {
-    if (v == null) {
-      out.append("null");
-    } else if (v instanceof String s) {
-      quote(out, s);
-    } else if (v instanceof Number || v instanceof Boolean) {
-      out.append(v);
-    } else if (v instanceof Map<?, ?> map) {
-      out.append('{');
-      boolean first = true;
-      for (Map.Entry<?, ?> e : new TreeMap<>(map).entrySet()) {
-        out.append(first ? "" : ",");
-        first = false;
-        quote(out, String.valueOf(e.getKey()));
-        out.append(':');
-        write(out, e.getValue());
-      }
-      out.append('}');
-    } else if (v instanceof List<?> list) {
-      out.append('[');
-      for (int i = 0; i < list.size(); i++) {
-        out.append(i == 0 ? "" : ",");
-        write(out, list.get(i));
-      }
-      out.append(']');
-    } else {
-      throw new IllegalArgumentException("not a JSON value: " + v.getClass().getName());
-    }
-  }
-
-  private static void quote(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    out.append('"');
+  /** The hash of {@code text} as it is: the first 8 bytes (16 hex digits) of SHA-256 over its UTF-8 bytes. */
+  public static String ofText(String text) {
+    return sha256Prefix(text);
   }
 
   private static String sha256Prefix(String text) {

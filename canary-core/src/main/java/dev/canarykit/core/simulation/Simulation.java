@@ -36,12 +36,6 @@ public final class Simulation {
 
   /** The JSON document of the {@code simulate} command: {"policies": {"flagger": {...}, ...}}. */
   public static String toJson(List<PolicySummary> summaries) {
-    StringBuilder out = new StringBuilder("{\"policies\": {");
-    for (int i = 0; i < summaries.size(); i++) {
-      PolicySummary p = summaries.get(i);
-      out.append(i == 0 ? "" : ", ").append('"').append(p.policy().wireName()).append("\": ");
-      SimulationJson.policy(out, p);
-    }
-    return out.append("}}").toString();
+    return SimulationJson.report(summaries);
   }
 }

@@ -1,57 +1,53 @@
 package dev.canarykit.core.simulation;
 
+import dev.canarykit.core.json.JsonWriter;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 
-/** A few lines of JSON writing for the simulation report (the core has no JSON library). */
+/** The simulation report as JSON: {"policies": {"flagger": {...}, "statistical": {...}}}. */
 final class SimulationJson {
   private SimulationJson() {}
 
-  static void policy(StringBuilder out, PolicySummary p) {
-    out.append("{\"scenarios\": [");
-    for (int i = 0; i < p.scenarios().size(); i++) {
-      out.append(i == 0 ? "" : ", ");
-      scenario(out, p.scenarios().get(i));
+  static String report(List<PolicySummary> summaries) {
+    JsonWriter w = JsonWriter.minimal().beginObject().name("policies").beginObject();
+    for (PolicySummary p : summaries) {
+      policy(w.name(p.policy().wireName()), p);
     }
-    out.append("], \"falseRollbackRate\": ").append(number(p.falseRollbackRate()))
-        .append(", \"missedRegressionRate\": ").append(number(p.missedRegressionRate()))
-        .append(", \"undecidedRate\": ").append(number(p.undecidedRate()))
-        .append(", \"medianMinutesToRollbackOfRegressions\": ").append(number(p.medianMinutesToRollbackOfRegressions()))
-        .append(", \"meanBadRequestsServedByCanaryOnRegressions\": ")
-        .append(number(p.meanBadRequestsServedByCanaryOnRegressions())).append('}');
+    return w.endObject().endObject().text();
   }
 
-  private static void scenario(StringBuilder out, ScenarioSummary s) {
-    out.append("{\"name\": ").append(string(s.scenario().name()))
-        .append(", \"runs\": ").append(s.results().size())
-        .append(", \"promoted\": ").append(s.count(RunResult.End.PROMOTED))
-        .append(", \"rolledBack\": ").append(s.count(RunResult.End.ROLLED_BACK))
-        .append(", \"undecided\": ").append(s.count(RunResult.End.UNDECIDED))
-        .append(", \"medianMinutesToDecision\": ").append(number(s.medianMinutesToDecision()))
-        .append(", \"p90MinutesToDecision\": ").append(number(s.p90MinutesToDecision()))
-        .append(", \"meanCanaryRequests\": ").append(number(s.meanCanaryRequests())).append('}');
+  private static void policy(JsonWriter w, PolicySummary p) {
+    w.beginObject().name("scenarios").beginArray();
+    p.scenarios().forEach(s -> scenario(w, s));
+    w.endArray()
+        .name("falseRollbackRate").value(number(p.falseRollbackRate()))
+        .name("missedRegressionRate").value(number(p.missedRegressionRate()))
+        .name("undecidedRate").value(number(p.undecidedRate()))
+        .name("medianMinutesToRollbackOfRegressions").value(number(p.medianMinutesToRollbackOfRegressions()))
+        .name("meanBadRequestsServedByCanaryOnRegressions")
+        .value(number(p.meanBadRequestsServedByCanaryOnRegressions()))
+        .endObject();
   }
 
-  /** A number, or {@code null} when there was nothing to measure (NaN). */
-  static String number(double v) {
+  private static void scenario(JsonWriter w, ScenarioSummary s) {
+    w.beginObject().name("name").value(s.scenario().name())
+        .name("runs").value(s.results().size())
+        .name("promoted").value(s.count(RunResult.End.PROMOTED))
+        .name("rolledBack").value(s.count(RunResult.End.ROLLED_BACK))
+        .name("undecided").value(s.count(RunResult.End.UNDECIDED))
+        .name("medianMinutesToDecision").value(number(s.medianMinutesToDecision()))
+        .name("p90MinutesToDecision").value(number(s.p90MinutesToDecision()))
+        .name("meanCanaryRequests").value(number(s.meanCanaryRequests()))
+        .endObject();
+  }
+
+  /** {@code v} to at most four decimals and at least one, or {@code null} when there was nothing to measure. */
+  static BigDecimal number(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {
-      return "null";
+      return null;
     }
-    java.math.BigDecimal b = new java.math.BigDecimal(String.format(Locale.ROOT, "%.4f", v)).stripTrailingZeros();
-    String text = b.scale() <= 0 ? b.setScale(1).toPlainString() : b.toPlainString();
-    return text;
-  }
-
-  static String string(String s) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
+    BigDecimal b = new BigDecimal(String.format(Locale.ROOT, "%.4f", v)).stripTrailingZeros();
+    return b.scale() <= 0 ? b.setScale(1) : b;
   }
 }

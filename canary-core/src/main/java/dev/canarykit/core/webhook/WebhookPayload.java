@@ -1,5 +1,6 @@
 package dev.canarykit.core.webhook;
 
+import dev.canarykit.core.json.JsonWriter;
 import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.model.Canary;
 import java.util.Collections;
@@ -36,11 +37,11 @@ public record WebhookPayload(
 
   /** The JSON body: members in Flagger's order, metadata keys sorted, no whitespace. */
   public String toJson() {
-    Json json = new Json().string("name", name).string("namespace", namespace).string("phase", phase)
-        .string("checksum", checksum);
+    JsonWriter json = JsonWriter.goCompatible().beginObject().name("name").value(name)
+        .name("namespace").value(namespace).name("phase").value(phase).name("checksum").value(checksum);
     if (!metadata.isEmpty()) {
-      json.object("metadata", metadata);
+      json.name("metadata").tree(metadata);
     }
-    return json.end();
+    return json.endObject().text();
   }
 }

@@ -59,15 +59,15 @@ class SimulationTest {
     List<Scenario> two = Scenarios.all().subList(5, 7);
     String a = Simulation.toJson(List.of(Simulation.run(SEED, two, Policy.STATISTICAL, 5, 9)));
     String b = Simulation.toJson(List.of(Simulation.run(SEED, two, Policy.STATISTICAL, 5, 9)));
-    assertThat(a).isEqualTo(b).startsWith("{\"policies\": {\"statistical\": {\"scenarios\": [{\"name\": \"errors-5x\"");
+    assertThat(a).isEqualTo(b).startsWith("{\"policies\":{\"statistical\":{\"scenarios\":[{\"name\":\"errors-5x\"");
   }
 
   @Test
   void figuresWithNothingToMeasureAreNull() {
     PolicySummary healthyOnly = Simulation.run(SEED, Scenarios.all().subList(0, 1), Policy.STATISTICAL, 2, 3);
     String json = Simulation.toJson(List.of(healthyOnly));
-    assertThat(json).contains("\"missedRegressionRate\": null", "\"medianMinutesToRollbackOfRegressions\": null",
-        "\"meanBadRequestsServedByCanaryOnRegressions\": null");
+    assertThat(json).contains("\"missedRegressionRate\":null", "\"medianMinutesToRollbackOfRegressions\":null",
+        "\"meanBadRequestsServedByCanaryOnRegressions\":null");
   }
 
   @Test

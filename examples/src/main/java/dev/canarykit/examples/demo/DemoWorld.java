@@ -7,6 +7,7 @@ import dev.canarykit.istio.IstioTrafficRouter;
 import dev.canarykit.k8s.controller.CanaryController;
 import dev.canarykit.k8s.controller.ControllerConfig;
 import dev.canarykit.prometheus.PrometheusMetricSource;
+import dev.canarykit.prometheus.PrometheusServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -32,7 +33,7 @@ final class DemoWorld implements AutoCloseable {
   private final DemoLog log;
   private EmbeddedCluster cluster;
   private Mesh mesh;
-  private PrometheusProcess prometheus;
+  private PrometheusServer prometheus;
   private LoadTester loadTester;
   private UserTraffic traffic;
   private CanaryController controller;
@@ -69,7 +70,7 @@ final class DemoWorld implements AutoCloseable {
     IstioMetrics metrics = new IstioMetrics();
     MetricsEndpoint endpoint = add(MetricsEndpoint.start(metrics));
     mesh = add(new Mesh(client(), EmbeddedCluster.TEST, rollouts.deployments(), metrics, scenario));
-    prometheus = add(PrometheusProcess.start(endpoint.target()));
+    prometheus = add(PrometheusServer.start(endpoint.target()));
     log.info("Istio mesh: simulated; metrics at http://" + endpoint.target() + "/metrics, scraped every 1s by "
         + "Prometheus at " + prometheus.address());
     loadTester = add(LoadTester.start(mesh));

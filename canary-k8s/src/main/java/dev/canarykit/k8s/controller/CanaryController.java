@@ -113,7 +113,10 @@ public final class CanaryController implements AutoCloseable {
             KubernetesMetricTemplateLookup.of(cache), new KubernetesSecretResolver(cache)))
         .webhooks(config.webhooks())
         .statuses(statuses).events(events).clock(config.clock()).listener(config.listener()).build();
-    finalizers = new Finalizers(client, workloads, config.router(), events, statuses, config.clock());
+    // A finalizer pass checks the target's readiness right after scaling it: through the informer cache it could
+    // still see the old spec (0 of 0 replicas, "ready") and revert while no pod serves. Passes are rare: read fresh.
+    finalizers = new Finalizers(client, KubernetesWorkloadStore.builder(client).build(), config.router(), events,
+        statuses, config.clock());
   }
 
   /** Whether this controller ticks now (started, and leading when election is on). */

@@ -10,7 +10,6 @@ import dev.canarykit.k8s.controller.ControllerConfig;
 import dev.canarykit.k8s.controller.LeaderElection;
 import dev.canarykit.prometheus.PrometheusMetricSource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.URI;
 import java.net.http.HttpClient;
 
 /** The controller composed from the adapters, as the README shows it (public API only). */
@@ -21,7 +20,8 @@ public final class Wiring {
     HttpClient http = HttpClient.newHttpClient();
     return ControllerConfig.builder()
         .router(new IstioTrafficRouter(k8s))
-        .metrics(server -> PrometheusMetricSource.builder(URI.create(server)).build())
+        .metrics(PrometheusMetricSource.factory())
+        .defaultMetricsServer("http://prometheus.istio-system:9090")
         .webhooks(HttpWebhookClient.builder().build())
         .events(k8sEvents -> AsyncEventSink.builder(
             AlertDispatcher.builder(http).delegate(k8sEvents).providers(AlertProviderLookup.kubernetes(k8s))

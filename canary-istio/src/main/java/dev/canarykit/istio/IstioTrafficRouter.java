@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 /**
  * The {@link TrafficRouter} for Istio: the VirtualService {@code <svc>} and the DestinationRules
  * {@code <svc>-primary} and {@code <svc>-canary}, written through {@code networking.istio.io/v1} as Flagger
- * writes them (flagger-behaviour.md §4.2, §4.3, §1.17, §3.7).
+ * writes them (docs/flagger-compatibility.md §4.2, §4.3, §1.17, §3.7).
  *
  * <p>Every write carries the resourceVersion it was decided on; when the object changed in between, the write
  * is rejected and decided again from a fresh read. Nothing is written when nothing changed. Failures are

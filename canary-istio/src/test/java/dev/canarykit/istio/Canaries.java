@@ -40,7 +40,7 @@ final class Canaries {
         canary.spec().withAnalysis(change.apply(canary.spec().analysis().toBuilder()).build()));
   }
 
-  /** shared/seed-scenario/podinfo-canary.yaml, routing part included (trafficPolicy, retries). */
+  /** examples/src/main/resources/seed/podinfo-canary.yaml, routing part included (trafficPolicy, retries). */
   static Canary seed() {
     ServiceSpec service = ServiceSpec.builder(9898).targetPort("9898")
         .gateways(List.of("public-gateway.istio-system.svc.cluster.local")).hosts(List.of("*"))

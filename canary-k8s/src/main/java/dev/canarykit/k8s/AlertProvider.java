@@ -6,8 +6,8 @@ import dev.canarykit.k8s.resource.AlertProviderResourceSpec;
 import java.util.List;
 
 /**
- * A Flagger {@code AlertProvider}: where alerts of a Canary go (flagger-behaviour.md §1.16). The address may live
- * in the Secret {@code secretRef} (keys {@code address} and {@code token}) in the provider's own namespace.
+ * A Flagger {@code AlertProvider}: where alerts of a Canary go (docs/flagger-compatibility.md §1.16). The address may
+ * live in the Secret {@code secretRef} (keys {@code address} and {@code token}) in the provider's own namespace.
  *
  * @param name {@code metadata.name}
  * @param namespace {@code metadata.namespace}; {@code null} or empty means {@code default}

@@ -6,7 +6,7 @@ import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.MetricTemplate;
 
 /**
- * Flagger's namespace rules for references and their Secrets (flagger-behaviour.md §5.3 and §1.16):
+ * Flagger's namespace rules for references and their Secrets (docs/flagger-compatibility.md §5.3 and §1.16):
  * <ul>
  *   <li>a {@code templateRef} or {@code providerRef} without a namespace names an object in the Canary's
  *       namespace;</li>

@@ -4,7 +4,7 @@ import dev.canarykit.core.model.MetricSpec;
 import java.util.Map;
 import java.util.Optional;
 
-/** Flagger's built-in Istio queries (flagger-behaviour.md §5.1), as templates. */
+/** Flagger's built-in Istio queries (docs/flagger-compatibility.md §5.1), as templates. */
 public final class BuiltinQueries {
   /** Percentage of non-5xx responses of the canary workload over the window. */
   public static final String REQUEST_SUCCESS_RATE =

@@ -7,7 +7,7 @@ import java.util.Optional;
  * The three queries behind {@link PrometheusMetricSource#counts}: requests, 5xx failures and cumulative latency
  * buckets per workload, over one window, from Istio's destination-side telemetry. Each is
  * {@code sum by (...) (increase(...))}, never {@code increase(sum(...))}, so a counter reset in one series is
- * handled per series (sequential-testing.md §6).
+ * handled per series (docs/judge-statistics.md §6).
  *
  * @param requests requests per {@code destination_workload}
  * @param failures responses with a 5xx code per {@code destination_workload}

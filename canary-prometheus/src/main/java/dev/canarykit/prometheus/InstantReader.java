@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.util.OptionalDouble;
 
 /**
- * Reads an instant-query response (flagger-behaviour.md §5.5): one sample is a value ({@code +Inf}/{@code -Inf}
- * included), an empty result or NaN is no data, several series, a matrix or a string are errors, and so is
+ * Reads an instant-query response (docs/flagger-compatibility.md §5.5): one sample is a value ({@code +Inf}/{@code
+ * -Inf} included), an empty result or NaN is no data, several series, a matrix or a string are errors, and so is
  * anything that is not Prometheus' JSON.
  */
 final class InstantReader {

@@ -3,8 +3,8 @@ package dev.canarykit.prometheus;
 import dev.canarykit.core.model.MetricSpec;
 
 /**
- * The analysis' pass/fail comparison of a metric value (flagger-behaviour.md §5.1, §5.4), for tools such as the
- * {@code check} command that print a verdict next to the raw value. It mirrors the core machine: a
+ * The analysis' pass/fail comparison of a metric value (docs/flagger-compatibility.md §5.1, §5.4), for tools such as
+ * the {@code check} command that print a verdict next to the raw value. It mirrors the core machine: a
  * {@code thresholdRange} passes inclusive bounds; without one the deprecated {@code threshold} is a minimum for the
  * built-in success rate and a maximum otherwise (unset meaning 0); the built-in request duration is compared in
  * whole milliseconds, truncated.

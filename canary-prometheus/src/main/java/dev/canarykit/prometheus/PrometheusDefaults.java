@@ -3,7 +3,7 @@ package dev.canarykit.prometheus;
 import java.net.URI;
 import java.time.Duration;
 
-/** Defaults of the Prometheus metric source (flagger-behaviour.md §5.2, §5.6). */
+/** Defaults of the Prometheus metric source (docs/flagger-compatibility.md §5.2, §5.6). */
 public final class PrometheusDefaults {
   /** The metrics server used when a Canary names none. */
   public static final URI METRICS_SERVER = URI.create("http://prometheus:9090");

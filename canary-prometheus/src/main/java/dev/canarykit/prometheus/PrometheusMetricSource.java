@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The {@link MetricSource} for Prometheus (flagger-behaviour.md §5).
+ * The {@link MetricSource} for Prometheus (docs/flagger-compatibility.md §5).
  *
  * <p>Built-in metrics ({@code request-success-rate}, {@code request-duration}) run Flagger's Istio queries
  * ({@link BuiltinQueries}) against the Canary's {@code metricsServer}, else the default server; in-line

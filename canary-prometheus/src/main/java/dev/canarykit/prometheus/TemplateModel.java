@@ -7,7 +7,7 @@ import dev.canarykit.core.model.MetricSpec;
 import java.util.Map;
 
 /**
- * The values a query template can use (flagger-behaviour.md §5.3), unchecked until substituted.
+ * The values a query template can use (docs/flagger-compatibility.md §5.3), unchecked until substituted.
  *
  * @param name the Canary's name
  * @param namespace the Canary's namespace

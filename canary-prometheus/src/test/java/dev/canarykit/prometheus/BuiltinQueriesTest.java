@@ -8,7 +8,7 @@ import dev.canarykit.core.model.MetricSpec;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-/** The built-in Istio queries, rendered exactly as flagger-behaviour.md §5.1 (compacted). */
+/** The built-in Istio queries, rendered exactly as docs/flagger-compatibility.md §5.1 (compacted). */
 class BuiltinQueriesTest {
   private final PrometheusMetricSource source = PrometheusMetricSource.builder(URI.create("http://prom:9090")).build();
 

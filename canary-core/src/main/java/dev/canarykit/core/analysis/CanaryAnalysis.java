@@ -25,7 +25,7 @@ import java.util.Objects;
  * persist(tr.status());
  * }</pre>
  *
- * <p>Behaviour follows Flagger v1.44 tick by tick (see {@code ../shared/reference/flagger-behaviour.md}); where
+ * <p>Behaviour follows Flagger v1.44 tick by tick (see {@code docs/flagger-compatibility.md}); where
  * canarykit deliberately differs, {@code docs/decisions.md} says so.
  */
 public final class CanaryAnalysis {

@@ -41,7 +41,7 @@ public sealed interface Command {
   /** Scales the target (canary) to zero. */
   record ScaleToZero() implements Command {}
 
-  /** Scales the target up from zero (flagger-behaviour.md §3.4). */
+  /** Scales the target up from zero (docs/flagger-compatibility.md §3.4). */
   record ScaleFromZero() implements Command {}
 
   /** Creates or updates the mesh routing, preserving weights and mirror. */

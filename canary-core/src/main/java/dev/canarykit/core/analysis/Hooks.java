@@ -5,7 +5,7 @@ import dev.canarykit.core.model.Severity;
 import dev.canarykit.core.model.WebhookSpec;
 import dev.canarykit.core.model.WebhookType;
 
-/** Runs the webhooks of one type in spec order, with Flagger's texts (flagger-behaviour.md §1.14). */
+/** Runs the webhooks of one type in spec order, with Flagger's texts (docs/flagger-compatibility.md §1.14). */
 final class Hooks {
   private final Tick t;
 

@@ -13,7 +13,7 @@ import java.time.Duration;
 
 /**
  * Metric checks in Flagger's order: built-in and in-line metrics in spec order, then template metrics in spec
- * order; the first failure stops the checks (flagger-behaviour.md §5).
+ * order; the first failure stops the checks (docs/flagger-compatibility.md §5).
  */
 final class MetricChecks {
   private final Tick t;

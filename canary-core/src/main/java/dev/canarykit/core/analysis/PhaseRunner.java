@@ -12,7 +12,7 @@ import dev.canarykit.core.model.CanarySpec;
 import dev.canarykit.core.model.Phase;
 
 /**
- * The work of a tick inside a run (flagger-behaviour.md §1.3 steps 17-25): skip, manual rollback, promotion,
+ * The work of a tick inside a run (docs/flagger-compatibility.md §1.3 steps 17-25): skip, manual rollback, promotion,
  * finalising, the threshold, then analysis and the strategy's next move.
  */
 final class PhaseRunner {

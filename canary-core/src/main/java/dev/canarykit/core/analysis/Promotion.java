@@ -4,7 +4,7 @@ import dev.canarykit.core.analysis.Outcome.Routes;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.model.Severity;
 
-/** Promoting, Finalising and the skip-analysis promotion (flagger-behaviour.md §1.10, §1.13). */
+/** Promoting, Finalising and the skip-analysis promotion (docs/flagger-compatibility.md §1.10, §1.13). */
 final class Promotion {
   private final Tick t;
   private final Hooks hooks;

@@ -4,7 +4,7 @@ import dev.canarykit.core.analysis.Outcome.Revision;
 import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.model.Hashes;
 
-/** Revision detection (flagger-behaviour.md §1.4) and adoption of a status written by Flagger. */
+/** Revision detection (docs/flagger-compatibility.md §1.4) and adoption of a status written by Flagger. */
 final class RevisionCheck {
   private RevisionCheck() {}
 

@@ -4,8 +4,8 @@ import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.model.SessionAffinity;
 
 /**
- * Builds {@link Command.SetRoutes} and keeps the session-affinity cookies in status (flagger-behaviour.md §1.17):
- * a run with canary traffic gets fresh cookies once; routing back to zero moves the canary cookie to "previous"
+ * Builds {@link Command.SetRoutes} and keeps the session-affinity cookies in status (docs/flagger-compatibility.md
+ * §1.17): a run with canary traffic gets fresh cookies once; routing back to zero moves the canary cookie to "previous"
  * so the router can delete it on clients.
  */
 final class Routing {

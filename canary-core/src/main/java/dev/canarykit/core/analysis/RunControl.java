@@ -4,7 +4,7 @@ import dev.canarykit.core.analysis.Outcome.Revision;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.model.Severity;
 
-/** Starting, restarting, rolling back and failing a run (flagger-behaviour.md §1.5, §1.9, §1.10). */
+/** Starting, restarting, rolling back and failing a run (docs/flagger-compatibility.md §1.5, §1.9, §1.10). */
 final class RunControl {
   private final Tick t;
   private final Hooks hooks;

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The status as it evolves during one tick, with Flagger's status setters (flagger-behaviour.md §2). Every write
- * stamps {@code lastTransitionTime}; phase changes go through {@link PhaseTable}.
+ * The status as it evolves during one tick, with Flagger's status setters (docs/flagger-compatibility.md §2). Every
+ * write stamps {@code lastTransitionTime}; phase changes go through {@link PhaseTable}.
  */
 final class StatusOps {
   private final Canary canary;

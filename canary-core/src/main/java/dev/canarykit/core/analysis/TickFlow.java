@@ -14,7 +14,7 @@ import dev.canarykit.core.analysis.Outcome.Routes;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.model.Severity;
 
-/** One tick, in Flagger's order (flagger-behaviour.md §1.3): reconcile, detect, then run the current phase. */
+/** One tick, in Flagger's order (docs/flagger-compatibility.md §1.3): reconcile, detect, then run the current phase. */
 final class TickFlow {
   private final Tick t;
   private final RunControl run;

@@ -7,7 +7,7 @@ import dev.canarykit.core.port.EventSink;
 
 /**
  * An {@link EventSink} that also wants the Canary's status with each event, for example to send the phase and
- * checksum in an event webhook's payload (flagger-behaviour.md §1.15).
+ * checksum in an event webhook's payload (docs/flagger-compatibility.md §1.15).
  *
  * <p>{@link CanaryDriver} hands every event of a tick to such a sink together with the status it read at the
  * start of the tick. That is the status Flagger sends: its event webhooks read {@code status.phase} from the

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The conditional-binomial e-process for a rate ratio ρ = canary rate ÷ primary rate of some event (a failure, a
- * request slower than an edge), from counts per interval ({@code reference/sequential-testing.md} §2).
+ * request slower than an edge), from counts per interval ({@code docs/judge-statistics.md} §2).
  *
  * <p>Given an interval's total events {@code F = x_c + x_p}, the canary's share is Binomial(F, θ(ρ)) with
  * θ(r) = r·n_c / (r·n_c + n_p): the unknown shared baseline cancels and only the realized split enters. The state

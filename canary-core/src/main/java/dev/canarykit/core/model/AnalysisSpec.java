@@ -115,7 +115,7 @@ public record AnalysisSpec(
     return maxWeight != null && maxWeight > 0 ? maxWeight : TOTAL_WEIGHT;
   }
 
-  /** The weight to add at {@code canaryWeight}, as flagger-behaviour.md §1.8 describes. */
+  /** The weight to add at {@code canaryWeight}, as docs/flagger-compatibility.md §1.8 describes. */
   public int nextStepWeight(int canaryWeight) {
     int step = stepWeight == null ? 0 : stepWeight;
     if (step > 0 || stepWeights.isEmpty()) {

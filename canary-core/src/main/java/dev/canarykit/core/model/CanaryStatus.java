@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Canary's {@code status}, field for field as Flagger writes it (flagger-behaviour.md §2).
+ * A Canary's {@code status}, field for field as Flagger writes it (docs/flagger-compatibility.md §2).
  *
  * <p>Together with the weights read back from the router, this is the whole state of a release: the machine
  * keeps nothing else between ticks.

@@ -5,7 +5,7 @@ import dev.canarykit.core.validation.Violation;
 import java.util.List;
 
 /**
- * A Flagger {@code MetricTemplate}: a query and the provider that answers it (flagger-behaviour.md §5.3).
+ * A Flagger {@code MetricTemplate}: a query and the provider that answers it (docs/flagger-compatibility.md §5.3).
  *
  * @param name {@code metadata.name}
  * @param namespace {@code metadata.namespace}; {@code null} or empty means {@code default}

@@ -2,7 +2,7 @@ package dev.canarykit.core.model;
 
 import java.util.Optional;
 
-/** Webhook types and when they run (see flagger-behaviour.md §1.14). */
+/** Webhook types and when they run (see docs/flagger-compatibility.md §1.14). */
 public enum WebhookType {
   CONFIRM_ROLLOUT("confirm-rollout"),
   PRE_ROLLOUT("pre-rollout"),

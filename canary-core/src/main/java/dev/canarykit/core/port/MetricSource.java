@@ -4,7 +4,7 @@ import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
 
-/** Answers the analysis' metric checks (flagger-behaviour.md §5). */
+/** Answers the analysis' metric checks (docs/flagger-compatibility.md §5). */
 public interface MetricSource {
 
   /**

@@ -4,7 +4,7 @@ import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanaryStatus;
 
 /**
- * Persists Canary status with optimistic concurrency (flagger-behaviour.md §2). The version token is opaque (a
+ * Persists Canary status with optimistic concurrency (docs/flagger-compatibility.md §2). The version token is opaque (a
  * Kubernetes {@code resourceVersion}); a write succeeds only when the stored version still equals the one read.
  */
 public interface StatusStore {

@@ -5,7 +5,7 @@ import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
 
 /**
- * The mesh routing between the primary and the canary (flagger-behaviour.md §4.2, §4.3).
+ * The mesh routing between the primary and the canary (docs/flagger-compatibility.md §4.2, §4.3).
  *
  * <p>Failures are reported as {@link Outcome.Failed}, never thrown.
  */

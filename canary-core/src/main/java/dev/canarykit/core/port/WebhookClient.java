@@ -4,7 +4,7 @@ import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
 
-/** Calls the analysis' webhooks (flagger-behaviour.md §1.15). */
+/** Calls the analysis' webhooks (docs/flagger-compatibility.md §1.15). */
 public interface WebhookClient {
 
   /**

@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /**
  * The workloads a Canary drives: the target, its {@code -primary} copy, their services and autoscaler
- * (flagger-behaviour.md §3, §4.1).
+ * (docs/flagger-compatibility.md §3, §4.1).
  *
  * <p>Every method takes the Canary first; adapters read names, ports, labels and the autoscaler reference from
  * its spec. Every method is idempotent (a reconcile towards a desired state) and reports failures as
@@ -30,7 +30,7 @@ public interface WorkloadStore {
   Outcome ensurePrimary(Canary canary);
 
   /**
-   * Checks a workload's readiness (flagger-behaviour.md §3.5, §1.7).
+   * Checks a workload's readiness (docs/flagger-compatibility.md §3.5, §1.7).
    *
    * @param workload the primary or the target (canary)
    * @param thresholdPercent percent (0-100) of updated replicas that must be available
@@ -55,7 +55,7 @@ public interface WorkloadStore {
   /** Scales the target to zero replicas: {@link Outcome#OK} or failed. */
   Outcome scaleToZero(Canary canary);
 
-  /** Scales the target up from zero (flagger-behaviour.md §3.4): {@link Outcome#OK} or failed. */
+  /** Scales the target up from zero (docs/flagger-compatibility.md §3.4): {@link Outcome#OK} or failed. */
   Outcome scaleFromZero(Canary canary);
 
   /** Copies the target's template spec and configs to the primary (§3.3): {@link Outcome#OK} or failed. */

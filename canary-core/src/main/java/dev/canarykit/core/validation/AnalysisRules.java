@@ -13,7 +13,7 @@ import java.util.List;
  * <p><b>Decision: a canary that can never advance is invalid.</b> With the canary strategy (analysis enabled,
  * no {@code iterations}, a provider other than {@code kubernetes}), a {@code stepWeight} that is unset or 0 and
  * no {@code stepWeights}, Flagger's next step is 0: the run sits at 0% until it times out or is replaced
- * (flagger-behaviour.md §1.8, §9 item 44). canarykit reports {@code spec.analysis.stepWeight} instead. A first
+ * (docs/flagger-compatibility.md §1.8, §9 item 44). canarykit reports {@code spec.analysis.stepWeight} instead. A first
  * {@code stepWeights} entry of 0 stalls the same way and is reported at {@code spec.analysis.stepWeights[0]}.
  *
  * <p>An {@code interval} under 10s is not a violation (it is clamped, see {@link AnalysisSpec#intervalOrDefault()});

@@ -16,13 +16,13 @@ import java.util.List;
  * <p>Each {@link Violation} names the root-relative path of the most specific bad field
  * ({@code spec.analysis.metrics[1].thresholdRange.min}; list items as {@code [i]}, map keys as {@code .key});
  * a rule across several fields names their parent ({@code spec.analysis.sessionAffinity}). The rules follow
- * Flagger's Canary semantics (flagger-behaviour.md §1-5) and also reject settings Flagger accepts but can never
- * run usefully.
+ * Flagger's Canary semantics (docs/flagger-compatibility.md §1-5) and also reject settings Flagger accepts but can
+ * never run usefully.
  *
  * <p><b>Decision: a canary that can never advance is invalid.</b> For the canary strategy (analysis present,
  * {@code skipAnalysis} false, no {@code iterations}, provider other than {@code kubernetes}), an unset or 0
  * {@code stepWeight} without {@code stepWeights} is reported at {@code spec.analysis.stepWeight} ("must be > 0 ...
- * the canary would never advance"): Flagger accepts it and silently stays at 0% (flagger-behaviour.md §1.8 and
+ * the canary would never advance"): Flagger accepts it and silently stays at 0% (docs/flagger-compatibility.md §1.8 and
  * §9 item 44). A first {@code stepWeights} entry of 0 is reported the same way at
  * {@code spec.analysis.stepWeights[0]}. An {@code analysis.interval} under 10s is not a violation: it is clamped.
  */

@@ -23,7 +23,7 @@ import java.util.function.BiConsumer;
 
 /**
  * Passes every event and alert to a delegate sink, then posts each event to the canary's {@code event} hooks
- * (flagger-behaviour.md §1.15), or to the global event webhook when the canary has none.
+ * (docs/flagger-compatibility.md §1.15), or to the global event webhook when the canary has none.
  *
  * <p>The payload is the usual {@link WebhookPayload}: its phase and checksum come from the status the driver
  * passes along (the status read at the start of the tick, as Flagger sends {@code status.phase}); without a

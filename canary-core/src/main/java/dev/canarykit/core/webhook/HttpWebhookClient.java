@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Calls webhooks over {@code java.net.http} as Flagger does (flagger-behaviour.md §1.15).
+ * Calls webhooks over {@code java.net.http} as Flagger does (docs/flagger-compatibility.md §1.15).
  *
  * <ul>
  *   <li>{@code POST} with {@code Content-Type: application/json} and the {@link WebhookPayload} of the call.

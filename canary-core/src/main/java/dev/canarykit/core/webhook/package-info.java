@@ -1,5 +1,5 @@
 /**
- * Webhooks over {@code java.net.http} with Flagger's wire format (flagger-behaviour.md §1.15), and event sinks
+ * Webhooks over {@code java.net.http} with Flagger's wire format (docs/flagger-compatibility.md §1.15), and event sinks
  * that post events to the canary's {@code event} hooks and keep slow receivers off the tick.
  *
  * <pre>{@code

@@ -5,7 +5,7 @@ import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanarySpec;
 import dev.canarykit.core.testing.SeedRelease;
 
-/** The seed Canary (shared/seed-scenario/podinfo-canary.yaml) and variations of it. */
+/** The seed Canary (examples/src/main/resources/seed/podinfo-canary.yaml) and variations of it. */
 final class Fixtures {
   private Fixtures() {}
 

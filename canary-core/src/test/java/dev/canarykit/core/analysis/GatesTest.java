@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Manual gates and hook types (flagger-behaviour.md §1.14). */
+/** Manual gates and hook types (docs/flagger-compatibility.md §1.14). */
 class GatesTest {
   private static final Outcome DENY = new Outcome.Failed("Forbidden");
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Metric verdicts and Flagger's texts for each kind of metric and failure (flagger-behaviour.md §5, §6). */
+/** Metric verdicts and Flagger's texts for each kind of metric and failure (docs/flagger-compatibility.md §5, §6). */
 class MetricChecksTest {
 
   private static World analysing(List<MetricSpec> metrics) {

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The scenarios of Flagger's scheduler tests, tick by tick (flagger-behaviour.md §8). */
+/** The scenarios of Flagger's scheduler tests, tick by tick (docs/flagger-compatibility.md §8). */
 class SchedulerScenariosTest {
 
   @Test

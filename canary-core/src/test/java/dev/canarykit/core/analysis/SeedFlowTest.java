@@ -25,7 +25,7 @@ class SeedFlowTest {
     assertThat(w.canaryReplicas).isZero();
   }
 
-  /** shared/seed-scenario/expected-events-full.txt (a copy in the test resources) without blank lines. */
+  /** seed/expected-events-full.txt in the test resources without blank lines. */
   static List<String> expectedFull() throws Exception {
     try (var in = SeedFlowTest.class.getResourceAsStream("/seed/expected-events-full.txt")) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()

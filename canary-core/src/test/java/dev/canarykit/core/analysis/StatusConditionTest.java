@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The Promoted condition (flagger-behaviour.md §1.2, §2) and lastTransitionTime. */
+/** The Promoted condition (docs/flagger-compatibility.md §1.2, §2) and lastTransitionTime. */
 class StatusConditionTest {
 
   @Test

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A/A and boundary Monte Carlo (reference/sequential-testing.md §8): the judge looks at every interval of an
+ * A/A and boundary Monte Carlo (docs/judge-statistics.md §8): the judge looks at every interval of an
  * hour-long rollout whose split walks 10% → 50%, over many seeds. A regression of its guarantee fails the build:
  * the false-rollback rate must stay within alpha + 3 standard errors.
  */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** The deterministic checks of reference/sequential-testing.md §8. */
+/** The deterministic checks of docs/judge-statistics.md §8. */
 class RatioTestTest {
   private static final double RHO0 = 1.2;
 

@@ -4,7 +4,7 @@ import dev.canarykit.core.model.AnalysisSpec;
 import dev.canarykit.core.model.Canary;
 import java.util.List;
 
-/** The seed release's Canary (shared/seed-scenario/podinfo-canary.yaml) and its expected events. */
+/** The seed release's Canary (examples/src/main/resources/seed/podinfo-canary.yaml) and its expected events. */
 final class SeedCanary {
   private SeedCanary() {}
 
@@ -20,7 +20,7 @@ final class SeedCanary {
     return SeedRelease.analysis();
   }
 
-  /** shared/seed-scenario/expected-events-full.txt (a copy in the test resources) without blank lines. */
+  /** seed/expected-events-full.txt in the test resources without blank lines. */
   static List<String> expectedEvents() throws Exception {
     try (var in = SeedCanary.class.getResourceAsStream("/seed/expected-events-full.txt")) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed release (shared/seed-scenario: podinfo 3.1.0 to 3.1.1, success rate >= 99%, P99 <= 500 ms, 10% steps to
- * 50%) on the in-memory ports and a manual clock. This is the main job until the command line exists.
+ * The seed release (examples/src/main/resources/seed: podinfo 3.1.0 to 3.1.1, success rate >= 99%, P99 <= 500 ms, 10%
+ * steps to 50%) on the in-memory ports and a manual clock. This is the main job until the command line exists.
  */
 class SeedReleaseTest {
 

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** The seed scenario's podinfo Canary (seed-scenario/podinfo-canary.yaml) and ways to break one field of it. */
+/**
+ * The seed scenario's podinfo Canary (examples/src/main/resources/seed/podinfo-canary.yaml) and ways to break one
+ * field of it.
+ */
 final class Seed {
   private Seed() {}
 

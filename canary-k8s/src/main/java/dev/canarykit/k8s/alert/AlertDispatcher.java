@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the machine's alerts to chat services, as Flagger's {@code alert} does (flagger-behaviour.md §1.16), and
- * passes events on to a delegate sink.
+ * Sends the machine's alerts to chat services, as Flagger's {@code alert} does (docs/flagger-compatibility.md §1.16),
+ * and passes events on to a delegate sink.
  *
  * <ul>
  *   <li>Each route of {@code analysis.alerts} whose severity accepts the alert ({@code info} takes all,

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Turns an alert route into an {@link AlertTarget}: finds the AlertProvider (in the route's namespace, else the
  * Canary's), reads {@code address} and {@code token} from its Secret in the provider's namespace, and applies the
- * channel and user-name defaults (flagger-behaviour.md §1.16).
+ * channel and user-name defaults (docs/flagger-compatibility.md §1.16).
  */
 final class ProviderResolver {
   private final AlertProviderLookup providers;

@@ -1,6 +1,6 @@
 /**
- * Alerts to chat services (flagger-behaviour.md §1.16): Slack, Microsoft Teams, Discord, Rocket.Chat, Google Chat
- * with Flagger's payloads, and canarykit's generic JSON webhook.
+ * Alerts to chat services (docs/flagger-compatibility.md §1.16): Slack, Microsoft Teams, Discord, Rocket.Chat, Google
+ * Chat with Flagger's payloads, and canarykit's generic JSON webhook.
  *
  * <pre>{@code
  * AlertDispatcher alerts = AlertDispatcher.builder(httpClient)

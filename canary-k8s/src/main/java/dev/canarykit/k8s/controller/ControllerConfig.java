@@ -52,7 +52,7 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
     String defaultMetricsServer, WebhookClient webhooks, String eventComponent, int workers, String namespace,
     LeaderElection leaderElection, Clock clock, Function<Canary, Duration> intervals, Consumer<TickReport> onTick,
     UnaryOperator<EventSink> events, CanaryListener listener, boolean noCrossNamespaceRefs) {
-  /** The default metrics server (flagger-behaviour.md §5.2). */
+  /** The default metrics server (docs/flagger-compatibility.md §5.2). */
   public static final String DEFAULT_METRICS_SERVER = "http://prometheus:9090";
 
   /** Starts a builder. */

@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The finalizer {@value #FINALIZER} and revertOnDeletion (flagger-behaviour.md §3.7). The finalizer is present
+ * The finalizer {@value #FINALIZER} and revertOnDeletion (docs/flagger-compatibility.md §3.7). The finalizer is present
  * exactly while {@code revertOnDeletion} is on. A Canary marked for deletion with the finalizer is taken apart in
  * passes that never block a worker: phase Terminating (event "Terminating canary"), the target scaled back to the
  * primary's replicas, then, once the target is ready (a later pass when it is not), the apex service and the

@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Flagger's controller metrics (flagger-behaviour.md §2), fed by the driver as a {@link CanaryListener}, so that
- * existing dashboards and alert rules keep working. With a Prometheus registry they are exposed as:
+ * Flagger's controller metrics (docs/flagger-compatibility.md §2), fed by the driver as a {@link CanaryListener}, so
+ * that existing dashboards and alert rules keep working. With a Prometheus registry they are exposed as:
  *
  * <ul>
  *   <li>{@code flagger_info{version,mesh_provider}} 1;</li>

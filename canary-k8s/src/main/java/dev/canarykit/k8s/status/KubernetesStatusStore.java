@@ -24,8 +24,8 @@ import java.util.Objects;
 
 /**
  * Persists Canary status through the {@code status} subresource with optimistic concurrency
- * (flagger-behaviour.md §2): each write is a JSON Patch that sets {@code metadata.resourceVersion} to the version
- * read and replaces {@code status} as a whole, so the API server answers 409 when anyone wrote the Canary since
+ * (docs/flagger-compatibility.md §2): each write is a JSON Patch that sets {@code metadata.resourceVersion} to the
+ * version read and replaces {@code status} as a whole, so the API server answers 409 when anyone wrote the Canary since
  * (reported as {@link StatusWrite.Conflict}; the driver re-reads on its next tick).
  *
  * <p>The statistical judge's evidence ({@link CanaryStatus#judge()}), which Flagger's status schema has no field

@@ -5,7 +5,7 @@ import dev.canarykit.core.model.Hashes;
 import java.util.Map;
 
 /**
- * Flagger's config checksum (flagger-behaviour.md §1.4): the first 8 bytes (hex) of SHA-256 over the JSON Go's
+ * Flagger's config checksum (docs/flagger-compatibility.md §1.4): the first 8 bytes (hex) of SHA-256 over the JSON Go's
  * {@code json.Marshal} writes for {@code .data}: sorted keys, no whitespace, Go's escapes ({@code \n}, {@code \t},
  * {@code \r}, {@code \u003c} for {@code <}, {@code >} and {@code &}, {@code \u2028}, {@code \u2029}), and
  * {@code null} for a missing or empty map (Go's nil map). The same text hashes alike in Flagger and canarykit, so a

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The {@code -primary} copies of tracked ConfigMaps and Secrets (flagger-behaviour.md §3.3). */
+/** The {@code -primary} copies of tracked ConfigMaps and Secrets (docs/flagger-compatibility.md §3.3). */
 final class ConfigCopies {
   private final Writer writer;
   private final Options options;

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Finds and renames the ConfigMap and Secret references of a pod spec (flagger-behaviour.md §1.4, §3.2): volumes,
- * projected sources, and env/envFrom of containers and init containers.
+ * Finds and renames the ConfigMap and Secret references of a pod spec (docs/flagger-compatibility.md §1.4, §3.2):
+ * volumes, projected sources, and env/envFrom of containers and init containers.
  */
 final class ConfigRefs {
   private ConfigRefs() {}

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The tracked ConfigMaps and Secrets of a pod spec with their checksums (flagger-behaviour.md §1.4): the first 8
- * bytes (hex) of SHA-256 over the JSON of {@code .data} as Go writes it ({@link ConfigChecksum}). Objects
+ * The tracked ConfigMaps and Secrets of a pod spec with their checksums (docs/flagger-compatibility.md §1.4): the
+ * first 8 bytes (hex) of SHA-256 over the JSON of {@code .data} as Go writes it ({@link ConfigChecksum}). Objects
  * annotated {@value #OPT_OUT} with a value starting with {@code disable}, and Secrets of other types than
  * Opaque, basic-auth, ssh-auth and tls, are not tracked.
  */

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A Deployment's readiness with Flagger's texts and retriability (flagger-behaviour.md §3.5, §1.7). Messages are
- * returned unwrapped ({@code waiting for rollout to finish: ...}); the store adds the workload's prefix. As in
+ * A Deployment's readiness with Flagger's texts and retriability (docs/flagger-compatibility.md §3.5, §1.7). Messages
+ * are returned unwrapped ({@code waiting for rollout to finish: ...}); the store adds the workload's prefix. As in
  * Flagger, the availability message names the replicas needed ({@code int(updated × threshold / 100)} in float32),
  * not the updated replicas, and a Deployment without {@code spec.replicas} skips the updated-replicas check.
  */

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The {@link WorkloadStore} for Deployment targets (flagger-behaviour.md §3, §4.1): the target, its
+ * The {@link WorkloadStore} for Deployment targets (docs/flagger-compatibility.md §3, §4.1): the target, its
  * {@code -primary} copy with tracked ConfigMaps and Secrets, the primary HPA, and the apex, primary and canary
  * services. Reads go through a {@link ClusterReader} (informer caches in the controller, so an idle tick makes no
  * request); every write changes only the fields canarykit owns, skips when nothing differs, and retries on
@@ -185,7 +185,7 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
     });
   }
 
-  /** Restores the target, then the apex service (flagger-behaviour.md §3.7); see the two steps below. */
+  /** Restores the target, then the apex service (docs/flagger-compatibility.md §3.7); see the two steps below. */
   @Override
   public Outcome revert(Canary canary) {
     Outcome target = revertTarget(canary);

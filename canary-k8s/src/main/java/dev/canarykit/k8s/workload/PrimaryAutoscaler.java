@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The primary HorizontalPodAutoscaler {@code <hpa>-primary} (flagger-behaviour.md §3.6), always through
+ * The primary HorizontalPodAutoscaler {@code <hpa>-primary} (docs/flagger-compatibility.md §3.6), always through
  * {@code autoscaling/v2}; {@code autoscaling/v2beta2} references are read through v2 as well. Created when
  * missing, updated only when allowed (promotion) and when min, max, metrics, behavior, labels or annotations
  * differ.

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Builds {@code <target>-primary} and applies promotions to it (flagger-behaviour.md §3.2, §3.3). */
+/** Builds {@code <target>-primary} and applies promotions to it (docs/flagger-compatibility.md §3.2, §3.3). */
 final class PrimaryDeployment {
   private PrimaryDeployment() {}
 

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The primary's pod template built from the target's (flagger-behaviour.md §3.2): selector label rewritten to
+ * The primary's pod template built from the target's (docs/flagger-compatibility.md §3.2): selector label rewritten to
  * {@code V-primary}, a fresh {@value #FLAGGER_ID} so pods always roll, tracked config references renamed, and
  * anti-affinity and topology-spread selectors naming the target pointed at the primary.
  */

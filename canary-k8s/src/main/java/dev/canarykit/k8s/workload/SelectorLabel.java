@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The target's selector label (flagger-behaviour.md §3.1): the first of the configured keys present in
+ * The target's selector label (docs/flagger-compatibility.md §3.1): the first of the configured keys present in
  * {@code spec.selector.matchLabels}; its value {@code V} selects canary pods, {@code V-primary} primary pods.
  *
  * @param key the label key, e.g. {@code app}

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The ports of the generated services (flagger-behaviour.md §4.1), with portDiscovery. */
+/** The ports of the generated services (docs/flagger-compatibility.md §4.1), with portDiscovery. */
 final class ServicePorts {
   private static final Set<String> SIDECARS = Set.of("istio-proxy", "envoy");
 

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The apex, primary and canary ClusterIP services (flagger-behaviour.md §4.1). An existing service gets its ports
- * (nodePorts kept) and selector updated; its labels and annotations only when this Canary owns it.
+ * The apex, primary and canary ClusterIP services (docs/flagger-compatibility.md §4.1). An existing service gets its
+ * ports (nodePorts kept) and selector updated; its labels and annotations only when this Canary owns it.
  */
 final class Services {
   private final Writer writer;

@@ -52,7 +52,7 @@ final class Targets {
 
   /**
    * Points an apex service that no Canary owns back at its original pods: the selector of its kubectl
-   * last-applied configuration, else the canary pods' label (flagger-behaviour.md §3.7).
+   * last-applied configuration, else the canary pods' label (docs/flagger-compatibility.md §3.7).
    */
   void restoreApex(Canary canary, SelectorLabel label, Optional<CanaryResource> owner) {
     String name = canary.spec().serviceName();

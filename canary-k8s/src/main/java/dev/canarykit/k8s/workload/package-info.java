@@ -1,5 +1,5 @@
 /**
- * The Deployment, HPA, ConfigMap, Secret and Service side of a Canary (flagger-behaviour.md §3, §4.1).
+ * The Deployment, HPA, ConfigMap, Secret and Service side of a Canary (docs/flagger-compatibility.md §3, §4.1).
  *
  * <pre>{@code
  * WorkloadStore workloads = KubernetesWorkloadStore.builder(client).reader(cache).build();

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The finalizer and revertOnDeletion (flagger-behaviour.md §3.7) against the CRUD mock, which keeps an object
+ * The finalizer and revertOnDeletion (docs/flagger-compatibility.md §3.7) against the CRUD mock, which keeps an object
  * with finalizers after a DELETE (setting deletionTimestamp) and deletes it once the last finalizer is removed.
  */
 @EnableKubernetesMockClient(crud = true)

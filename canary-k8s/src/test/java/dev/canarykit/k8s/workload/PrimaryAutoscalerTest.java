@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The primary HPA (flagger-behaviour.md §3.6): created when missing, updated only when allowed and different. */
+/**
+ * The primary HPA (docs/flagger-compatibility.md §3.6): created when missing, updated only when allowed and
+ * different.
+ */
 @EnableKubernetesMockClient(crud = true)
 class PrimaryAutoscalerTest {
   KubernetesClient client;

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Creating {@code <target>-primary} (flagger-behaviour.md §3.1, §3.2). */
+/** Creating {@code <target>-primary} (docs/flagger-compatibility.md §3.1, §3.2). */
 @EnableKubernetesMockClient(crud = true)
 class PrimaryCreationTest {
   KubernetesClient client;

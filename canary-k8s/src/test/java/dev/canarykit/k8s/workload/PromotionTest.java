@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/** Promotion (flagger-behaviour.md §3.3): what is copied, what is never touched, and conflicts. */
+/** Promotion (docs/flagger-compatibility.md §3.3): what is copied, what is never touched, and conflicts. */
 @EnableKubernetesMockClient(crud = true)
 class PromotionTest {
   private static final String PRIMARY = "/apis/apps/v1/namespaces/test/deployments/podinfo-primary";

@@ -19,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Readiness texts and the retriable/non-retriable split (flagger-behaviour.md §3.5, §1.7). */
+/** Readiness texts and the retriable/non-retriable split (docs/flagger-compatibility.md §3.5, §1.7). */
 @EnableKubernetesMockClient(crud = true)
 class ReadinessTest {
   private static final Instant NOW = Instant.parse("2024-01-01T00:10:00Z");

@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The two steps of a revert on deletion (flagger-behaviour.md §3.7). */
+/** The two steps of a revert on deletion (docs/flagger-compatibility.md §3.7). */
 @EnableKubernetesMockClient(crud = true)
 class RevertTest {
   KubernetesClient client;

@@ -16,7 +16,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The apex, primary and canary ClusterIP services (flagger-behaviour.md §4.1). */
+/** The apex, primary and canary ClusterIP services (docs/flagger-compatibility.md §4.1). */
 @EnableKubernetesMockClient(crud = true)
 class ServicesTest {
   KubernetesClient client;

@@ -30,12 +30,10 @@ class SchedulingTest {
       assertThat(c.isLeading()).isTrue();
       await().atMost(Duration.ofSeconds(60)).until(() -> count(ticks, "other") >= 5);
       assertThat(count(ticks, "podinfo")).isEqualTo(1);
+      assertThat(c.scheduledInterval("test/other")).isEqualTo(Duration.ofMillis(100));
       client.resource(other).delete();
-      await().atMost(Duration.ofSeconds(60)).until(() -> {
-        long n = count(ticks, "other");
-        Thread.sleep(500);
-        return count(ticks, "other") == n;
-      });
+      await().atMost(Duration.ofSeconds(60)).until(() -> c.scheduledInterval("test/other") == null);
+      assertThat(c.scheduledInterval("test/podinfo")).isEqualTo(Duration.ofHours(1));
     }
   }
 

@@ -19,4 +19,13 @@ public interface MetricSourceFactory {
    * @return the source; never {@code null}
    */
   MetricSource create(String server, MetricTemplateLookup templates, SecretResolver secrets);
+
+  /**
+   * One source for every Canary: each is routed to the source of its {@code spec.metricsServer}, else of
+   * {@code defaultServer}, built by this factory on first use and kept.
+   */
+  default MetricSource perServer(String defaultServer, MetricTemplateLookup templates, SecretResolver secrets) {
+    return new PerServerMetricSource(this, java.util.Objects.requireNonNull(defaultServer, "defaultServer == null"),
+        templates, secrets);
+  }
 }

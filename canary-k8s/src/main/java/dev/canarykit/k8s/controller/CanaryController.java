@@ -61,7 +61,7 @@ public final class CanaryController implements AutoCloseable {
   private ScheduledExecutorService timer;
   private ExecutorService workers;
   private CanaryDriver driver;
-  private Finalizers finalizers;
+  private CanaryFinalizer finalizers;
   private InvalidCanaryReports invalids;
   private CompletableFuture<?> election;
   private static final Duration FINALIZE_BACKOFF = Duration.ofSeconds(3);
@@ -109,14 +109,14 @@ public final class CanaryController implements AutoCloseable {
     var events = config.events().apply(k8sEvents);
     var statuses = KubernetesStatusStore.create(client, cache);
     driver = CanaryDriver.builder().workloads(workloads).router(config.router())
-        .metrics(new ServerMetrics(config.metrics(), config.defaultMetricsServer(),
+        .metrics(config.metrics().perServer(config.defaultMetricsServer(),
             KubernetesMetricTemplateLookup.of(cache), new KubernetesSecretResolver(cache)))
         .webhooks(config.webhooks())
         .statuses(statuses).events(events).clock(config.clock()).listener(config.listener()).build();
     // A finalizer pass checks the target's readiness right after scaling it: through the informer cache it could
     // still see the old spec (0 of 0 replicas, "ready") and revert while no pod serves. Passes are rare: read fresh.
-    finalizers = new Finalizers(client, KubernetesWorkloadStore.builder(client).build(), config.router(), events,
-        statuses, config.clock());
+    finalizers = CanaryFinalizer.create(client, KubernetesWorkloadStore.builder(client).build(), config.router(),
+        events, statuses, config.clock());
   }
 
   /** Whether this controller ticks now (started, and leading when election is on). */
@@ -222,8 +222,8 @@ public final class CanaryController implements AutoCloseable {
    * comes back after 3 s, doubling up to the canary's interval (Flagger's backoff), without holding a worker.
    */
   private boolean finalized(String key, CanaryResource r, Canary canary) {
-    Finalizers.Pass pass = finalizers.finalizeIfDeleted(r, canary);
-    if (pass == Finalizers.Pass.RETRY) {
+    CanaryFinalizer.Pass pass = finalizers.finalizeIfDeleted(r, canary);
+    if (pass == CanaryFinalizer.Pass.RETRY) {
       int n = finalizeAttempts.merge(key, 1, Integer::sum);
       Duration interval = config.intervals().apply(canary);
       Duration backoff = FINALIZE_BACKOFF.multipliedBy(1L << Math.min(n - 1, 20));
@@ -231,7 +231,7 @@ public final class CanaryController implements AutoCloseable {
     } else {
       finalizeAttempts.remove(key);
     }
-    return pass != Finalizers.Pass.NOT_DELETED;
+    return pass != CanaryFinalizer.Pass.NOT_DELETED;
   }
 
   /** A finalizer-only pass (no analysis), for a changed revertOnDeletion or a deletion request. */

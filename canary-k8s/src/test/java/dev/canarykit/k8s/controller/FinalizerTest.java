@@ -70,18 +70,18 @@ class FinalizerTest {
     try (CanaryController c = CanaryController.create(client, w.config(x -> Duration.ofMillis(300)).build())) {
       c.start();
       initialize(w);
-      await().atMost(Duration.ofSeconds(60)).until(() -> finalizers().contains(Finalizers.FINALIZER));
+      await().atMost(Duration.ofSeconds(60)).until(() -> finalizers().contains(CanaryFinalizer.FINALIZER));
       assertThat(targetReplicas()).isZero();
       assertThat(apex().getSpec().getSelector()).isEqualTo(Map.of("app", "podinfo-primary"));
       canaries().withName("podinfo").edit(r -> {
-        r.getMetadata().setFinalizers(List.of(Finalizers.FINALIZER, KEEP));
+        r.getMetadata().setFinalizers(List.of(CanaryFinalizer.FINALIZER, KEEP));
         return r;
       });
       canaries().withName("podinfo").delete();
       await().atMost(Duration.ofSeconds(60)).until(() -> w.phase() == Phase.TERMINATING && targetReplicas() == 2);
       assertThat(w.router.reverts()).isZero();
       assertThat(apex().getSpec().getSelector()).isEqualTo(Map.of("app", "podinfo-primary"));
-      assertThat(finalizers()).contains(Finalizers.FINALIZER);
+      assertThat(finalizers()).contains(CanaryFinalizer.FINALIZER);
       w.rollOut();
       await().atMost(Duration.ofSeconds(30)).until(() -> finalizers().equals(List.of(KEEP)));
       await().atMost(Duration.ofSeconds(60)).until(() -> w.phase() == Phase.TERMINATED);
@@ -106,11 +106,11 @@ class FinalizerTest {
     revertOnDeletion(true);
     try (CanaryController c = CanaryController.create(client, w.config(x -> Duration.ofHours(1)).build())) {
       c.start();
-      await().atMost(Duration.ofSeconds(60)).until(() -> finalizers().equals(List.of(Finalizers.FINALIZER)));
+      await().atMost(Duration.ofSeconds(60)).until(() -> finalizers().equals(List.of(CanaryFinalizer.FINALIZER)));
       revertOnDeletion(false);
       await().atMost(Duration.ofSeconds(60)).until(() -> finalizers().isEmpty());
       revertOnDeletion(true);
-      await().atMost(Duration.ofSeconds(60)).until(() -> finalizers().equals(List.of(Finalizers.FINALIZER)));
+      await().atMost(Duration.ofSeconds(60)).until(() -> finalizers().equals(List.of(CanaryFinalizer.FINALIZER)));
       revertOnDeletion(false);
       await().atMost(Duration.ofSeconds(60)).until(() -> finalizers().isEmpty());
       canaries().withName("podinfo").delete();

@@ -26,19 +26,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The finalizer {@value #FINALIZER} and revertOnDeletion (docs/flagger-compatibility.md §3.7). The finalizer is present
- * exactly while {@code revertOnDeletion} is on. A Canary marked for deletion with the finalizer is taken apart in
- * passes that never block a worker: phase Terminating (event "Terminating canary"), the target scaled back to the
- * primary's replicas, then, once the target is ready (a later pass when it is not), the apex service and the
- * routing restored, the finalizer removed (event "Terminated canary") and phase Terminated written if the object
- * still exists.
+ * Flagger's finalizer {@value #FINALIZER} and {@code revertOnDeletion} (docs/flagger-compatibility.md §3.7), for the
+ * {@link CanaryController} and for controllers of your own. The finalizer is present exactly while
+ * {@code revertOnDeletion} is on ({@link #reconcile}). A Canary marked for deletion with the finalizer is taken
+ * apart in passes that never block a thread ({@link #finalizeIfDeleted}): phase Terminating (event "Terminating
+ * canary"), the target scaled back to the primary's replicas, then, once the target is ready (a later pass when it
+ * is not), the apex service and the routing restored ({@link #revert}), the finalizer removed (event "Terminated
+ * canary") and phase Terminated written if the object still exists.
+ *
+ * <p>Give it a workload store that reads the API server ({@code KubernetesWorkloadStore.builder(client).build()}):
+ * right after scaling the target, a cache could still show the old spec as ready. A framework that manages its
+ * own finalizer (a Java Operator SDK {@code Cleaner}) calls only {@link #revert} from its cleanup, until it answers
+ * true, and never {@link #reconcile}:
+ *
+ * <pre>{@code
+ * CanaryFinalizer finalizer = CanaryFinalizer.create(client, workloads, router, events, statuses, clock);
+ * if (canary.spec().revertOnDeletion() && !finalizer.revert(canary)) {
+ *   return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(3));
+ * }
+ * return DeleteControl.defaultDelete();
+ * }</pre>
  */
-final class Finalizers {
-  static final String FINALIZER = "finalizer.flagger.app";
-  private static final Logger LOG = LoggerFactory.getLogger(Finalizers.class);
+public final class CanaryFinalizer {
+  /** Flagger's finalizer. */
+  public static final String FINALIZER = "finalizer.flagger.app";
+  private static final Logger LOG = LoggerFactory.getLogger(CanaryFinalizer.class);
 
   /** What a pass did. */
-  enum Pass {
+  public enum Pass {
     /** The Canary is not being deleted: tick it. */
     NOT_DELETED,
     /** The Canary is finalized (or needed nothing): do not tick it. */
@@ -54,8 +69,8 @@ final class Finalizers {
   private final StatusStore statuses;
   private final Clock clock;
 
-  Finalizers(KubernetesClient client, KubernetesWorkloadStore workloads, TrafficRouter router, EventSink events,
-      StatusStore statuses, Clock clock) {
+  private CanaryFinalizer(KubernetesClient client, KubernetesWorkloadStore workloads, TrafficRouter router,
+      EventSink events, StatusStore statuses, Clock clock) {
     this.client = client;
     this.workloads = workloads;
     this.router = router;
@@ -64,8 +79,24 @@ final class Finalizers {
     this.clock = clock;
   }
 
+  /**
+   * A finalizer on these adapters: {@code client} (owned by the caller) patches the Canary's finalizers,
+   * {@code workloads} scales the target and restores the apex service, {@code router} restores the routing,
+   * {@code events} gets the Terminating and Terminated events, {@code statuses} the Terminating and Terminated
+   * phases; {@code clock} times the readiness check.
+   */
+  public static CanaryFinalizer create(KubernetesClient client, KubernetesWorkloadStore workloads,
+      TrafficRouter router, EventSink events, StatusStore statuses, Clock clock) {
+    return new CanaryFinalizer(java.util.Objects.requireNonNull(client, "client == null"),
+        java.util.Objects.requireNonNull(workloads, "workloads == null"),
+        java.util.Objects.requireNonNull(router, "router == null"),
+        java.util.Objects.requireNonNull(events, "events == null"),
+        java.util.Objects.requireNonNull(statuses, "statuses == null"),
+        java.util.Objects.requireNonNull(clock, "clock == null"));
+  }
+
   /** Adds or removes the finalizer to match {@code revertOnDeletion}; writes only when it must change. */
-  void reconcile(CanaryResource r, Canary canary) {
+  public void reconcile(CanaryResource r, Canary canary) {
     boolean want = canary.spec().revertOnDeletion();
     if (r.getMetadata().getDeletionTimestamp() == null && has(r) != want) {
       set(r, want);
@@ -73,7 +104,7 @@ final class Finalizers {
   }
 
   /** Runs one pass over a Canary marked for deletion; {@link Pass#NOT_DELETED} for any other. */
-  Pass finalizeIfDeleted(CanaryResource r, Canary canary) {
+  public Pass finalizeIfDeleted(CanaryResource r, Canary canary) {
     if (r.getMetadata().getDeletionTimestamp() == null) {
       return Pass.NOT_DELETED;
     }
@@ -88,7 +119,14 @@ final class Finalizers {
     }
   }
 
-  private boolean revert(Canary canary) {
+  /**
+   * One revert pass for a Canary being deleted: phase Terminating (once, with its event), the target scaled back to
+   * the primary's replicas, and once the target is ready the apex service's selector and the routing restored.
+   *
+   * @return true when everything is reverted and the finalizer may be removed; false when a later pass must
+   *     continue (the target is not ready yet, or a step failed and was logged)
+   */
+  public boolean revert(Canary canary) {
     if (!terminating(canary)) {
       return false;
     }

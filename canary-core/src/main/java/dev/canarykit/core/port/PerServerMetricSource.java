@@ -1,25 +1,21 @@
-package dev.canarykit.k8s.controller;
+package dev.canarykit.core.port;
 
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
-import dev.canarykit.core.port.MetricSource;
-import dev.canarykit.core.port.MetricSourceFactory;
-import dev.canarykit.core.port.MetricTemplateLookup;
-import dev.canarykit.core.port.SecretResolver;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Routes each canary to the metric source of its {@code spec.metricsServer}, or of the default server. */
-final class ServerMetrics implements MetricSource {
+final class PerServerMetricSource implements MetricSource {
   private final MetricSourceFactory factory;
   private final String defaultServer;
   private final MetricTemplateLookup templates;
   private final SecretResolver secrets;
   private final Map<String, MetricSource> sources = new ConcurrentHashMap<>();
 
-  ServerMetrics(MetricSourceFactory factory, String defaultServer, MetricTemplateLookup templates,
+  PerServerMetricSource(MetricSourceFactory factory, String defaultServer, MetricTemplateLookup templates,
       SecretResolver secrets) {
     this.factory = factory;
     this.defaultServer = defaultServer;

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * new IstioTrafficRouter(client);                          // looks up the flagger.app/v1beta1 Canary
- * new IstioTrafficRouter(client, CanaryOwners.none());     // routing in another cluster: no owner
+ * new IstioTrafficRouter(mesh, CanaryOwners.forClusters(workload, mesh));   // Flagger's rule for two clusters
  * }</pre>
  */
 @FunctionalInterface
@@ -27,6 +27,26 @@ public interface CanaryOwners {
   /** No owner references, as Flagger with {@code -kubeconfig-service-mesh}. */
   static CanaryOwners none() {
     return canary -> Optional.empty();
+  }
+
+  /**
+   * Flagger's rule with a separate service-mesh kubeconfig ({@code -kubeconfig-service-mesh}): when the Istio
+   * objects live behind another API server than the Canary (the hosts of the two clients' master URLs differ),
+   * they get no owner reference, since an owner in another cluster means nothing to its garbage collector (Flagger
+   * compares the two configurations' hosts the same way); otherwise {@link #lookup} through {@code workload}.
+   *
+   * @param workload the client of the cluster holding the Canary
+   * @param mesh the client the router writes Istio objects through
+   */
+  static CanaryOwners forClusters(KubernetesClient workload, KubernetesClient mesh) {
+    boolean same = hostPort(workload).equals(hostPort(mesh));
+    return same ? lookup(workload) : none();
+  }
+
+  private static String hostPort(KubernetesClient client) {
+    java.net.URL url = client.getMasterUrl();
+    return url.getHost().toLowerCase(java.util.Locale.ROOT) + ":"
+        + (url.getPort() == -1 ? url.getDefaultPort() : url.getPort());
   }
 
   /**

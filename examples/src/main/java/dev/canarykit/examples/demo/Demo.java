@@ -40,7 +40,7 @@ public final class Demo {
     }
     log.info("Durations divided by " + scale.factor() + ":");
     changes.forEach(c -> log.info("  " + c));
-    try (DemoWorld world = DemoWorld.start(options.scenario(), log)) {
+    try (DemoWorld world = DemoWorld.start(options.scenario(), options.meshCluster(), log)) {
       return release(world, scale);
     }
   }
@@ -63,8 +63,7 @@ public final class Demo {
     Verdict verdict = Verdict.read(world.client());
     new Summary(log).print(releaseLog, world.served(), verdict, Instant.now());
     if (options.dump() != null) {
-      List<Path> files = Dump.write(world.client(), List.of(EmbeddedCluster.TEST, EmbeddedCluster.ISTIO_SYSTEM),
-          options.dump());
+      List<Path> files = world.dump(options.dump());
       log.info("Wrote " + files.size() + " objects to " + options.dump());
     }
     boolean ok = initialized && verdict.matches(options.scenario());
@@ -79,6 +78,12 @@ public final class Demo {
    * @param scenario how podinfo 3.1.1 behaves
    * @param timeScale the divisor of the seed's durations
    * @param dump the folder for the final objects, or {@code null}
+   * @param meshCluster where the Istio objects live
    */
-  public record Options(Scenario scenario, int timeScale, Path dump) {}
+  public record Options(Scenario scenario, int timeScale, Path dump, MeshCluster meshCluster) {
+    /** Options with the Istio objects in the workload cluster. */
+    public Options(Scenario scenario, int timeScale, Path dump) {
+      this(scenario, timeScale, dump, MeshCluster.SAME);
+    }
+  }
 }

@@ -30,12 +30,17 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--dump", paramLabel = "DIR", description = "Write the final YAML of every object here.")
   Path dump;
 
+  @Option(names = "--mesh-cluster", defaultValue = "same", paramLabel = "same|separate",
+      description = "Where the Istio objects live: in the workload cluster, or behind a second API server (the "
+          + "mesh control plane, as in the seed) (default same).")
+  MeshCluster meshCluster;
+
   @Override
   public Integer call() {
     quietLibraries();
     PrintWriter out = spec.commandLine().getOut();
     try {
-      return new Demo(new Demo.Options(scenario, timeScale, dump), new DemoLog(out)).run();
+      return new Demo(new Demo.Options(scenario, timeScale, dump, meshCluster), new DemoLog(out)).run();
     } catch (RuntimeException e) {
       out.flush();
       spec.commandLine().getErr().println("demo failed: " + e.getMessage());

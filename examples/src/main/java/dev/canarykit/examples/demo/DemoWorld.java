@@ -3,6 +3,7 @@ package dev.canarykit.examples.demo;
 import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.webhook.AddressMap;
 import dev.canarykit.core.webhook.HttpWebhookClient;
+import dev.canarykit.istio.CanaryOwners;
 import dev.canarykit.istio.IstioTrafficRouter;
 import dev.canarykit.k8s.controller.CanaryController;
 import dev.canarykit.k8s.controller.ControllerConfig;
@@ -26,12 +27,15 @@ import java.util.function.Consumer;
 final class DemoWorld implements AutoCloseable {
   /** The load tester's address in the seed's webhooks. */
   static final String LOAD_TESTER = "flagger-loadtester.test";
+  /** The subfolder of the dump holding the mesh control plane's objects. */
+  static final String MESH_DUMP = "mesh-cluster";
   /** Requests per second of user traffic. */
   static final int USER_RATE = 20;
 
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final DemoLog log;
   private EmbeddedCluster cluster;
+  private EmbeddedCluster meshCluster;
   private Mesh mesh;
   private PrometheusServer prometheus;
   private LoadTester loadTester;
@@ -49,8 +53,14 @@ final class DemoWorld implements AutoCloseable {
 
   /** Starts the cluster, the workloads and their environment; nothing runs the release yet. */
   static DemoWorld start(Scenario scenario, DemoLog log) {
+    return start(scenario, MeshCluster.SAME, log);
+  }
+
+  /** Like {@link #start(Scenario, DemoLog)}, with the Istio objects in the workload cluster or behind their own. */
+  static DemoWorld start(Scenario scenario, MeshCluster where, DemoLog log) {
     DemoWorld w = new DemoWorld(log);
     try {
+      w.startClusters(where);
       w.startAll(scenario);
       return w;
     } catch (RuntimeException e) {
@@ -59,17 +69,26 @@ final class DemoWorld implements AutoCloseable {
     }
   }
 
-  private void startAll(Scenario scenario) {
+  private void startClusters(MeshCluster where) {
     cluster = add(EmbeddedCluster.start());
     log.info("Kubernetes: embedded API server (fabric8 mock, CRUD) at " + client().getMasterUrl()
         + ", Flagger CRDs, namespaces test and istio-system");
-    new SeedManifests(client()).applyWorkloads();
+    if (where == MeshCluster.SEPARATE) {
+      meshCluster = add(EmbeddedCluster.startMeshControlPlane());
+      log.info("Istio control plane: a second embedded API server at " + meshClient().getMasterUrl()
+          + " holds every Istio object (the controller writes them through a client of its own)");
+    }
+  }
+
+  private void startAll(Scenario scenario) {
+    new SeedManifests(client()).applyWorkloadsOnly();
+    new SeedManifests(meshClient()).applyGateway();
     log.info("Applied deployment/podinfo (stefanprodan/podinfo:3.1.0), hpa/podinfo, gateway/public-gateway");
     RolloutSimulator rollouts = add(new RolloutSimulator(client(), EmbeddedCluster.TEST, Duration.ofMillis(500)))
         .start();
     IstioMetrics metrics = new IstioMetrics();
     MetricsEndpoint endpoint = add(MetricsEndpoint.start(metrics));
-    mesh = add(new Mesh(client(), EmbeddedCluster.TEST, rollouts.deployments(), metrics, scenario));
+    mesh = add(new Mesh(client(), meshClient(), EmbeddedCluster.TEST, rollouts.deployments(), metrics, scenario));
     prometheus = add(PrometheusServer.start(endpoint.target()));
     log.info("Istio mesh: simulated; metrics at http://" + endpoint.target() + "/metrics, scraped every 1s by "
         + "Prometheus at " + prometheus.address());
@@ -88,6 +107,21 @@ final class DemoWorld implements AutoCloseable {
     return cluster.client();
   }
 
+  /** The client of the cluster holding the Istio objects: the mesh control plane's, or the workload cluster's. */
+  KubernetesClient meshClient() {
+    return meshCluster == null ? client() : meshCluster.client();
+  }
+
+  /** Writes the final objects: the workload cluster's into {@code dir}, the mesh cluster's into a subfolder. */
+  List<java.nio.file.Path> dump(java.nio.file.Path dir) {
+    List<String> namespaces = List.of(EmbeddedCluster.TEST, EmbeddedCluster.ISTIO_SYSTEM);
+    List<java.nio.file.Path> files = new ArrayList<>(Dump.write(client(), namespaces, dir));
+    if (meshCluster != null) {
+      files.addAll(Dump.write(meshClient(), namespaces, dir.resolve(MESH_DUMP)));
+    }
+    return files;
+  }
+
   void applyCanary(TimeScale scale) {
     new SeedManifests(client()).applyCanary(scale);
     log.info("Applied canary/podinfo");
@@ -98,7 +132,7 @@ final class DemoWorld implements AutoCloseable {
     var webhooks = HttpWebhookClient.builder()
         .addresses(AddressMap.builder().host(LOAD_TESTER, loadTester.hostPort()).build()).build();
     ControllerConfig config = ControllerConfig.builder()
-        .router(new IstioTrafficRouter(client()))
+        .router(new IstioTrafficRouter(meshClient(), CanaryOwners.forClusters(client(), meshClient())))
         .metrics(PrometheusMetricSource.factory())
         .defaultMetricsServer(prometheus.address().toString())
         .webhooks(webhooks).namespace(EmbeddedCluster.TEST).onTick(release).events(release::around).build();

@@ -36,16 +36,27 @@ public final class EmbeddedCluster implements AutoCloseable {
     this.client = client;
   }
 
-  /** Starts the server, registers the CRDs and creates the namespaces. */
+  /** Starts the workload cluster's server, registers Flagger's CRDs and creates the namespaces. */
   public static EmbeddedCluster start() {
+    return start(true);
+  }
+
+  /** Starts a mesh control plane's server (Istio objects only): the namespaces, no Flagger CRDs. */
+  public static EmbeddedCluster startMeshControlPlane() {
+    return start(false);
+  }
+
+  private static EmbeddedCluster start(boolean flaggerCrds) {
     quietMockServerLogs();
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new KubernetesCrudDispatcher(List.of()), false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     KubernetesClient client = server.createClient();
     EmbeddedCluster cluster = new EmbeddedCluster(server, client);
-    FlaggerCrds.load(client.getKubernetesSerialization())
-        .forEach(crd -> client.apiextensions().v1().customResourceDefinitions().resource(crd).create());
+    if (flaggerCrds) {
+      FlaggerCrds.load(client.getKubernetesSerialization())
+          .forEach(crd -> client.apiextensions().v1().customResourceDefinitions().resource(crd).create());
+    }
     for (String ns : List.of(TEST, ISTIO_SYSTEM)) {
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
           .create();

@@ -36,14 +36,23 @@ public final class Mesh implements AutoCloseable {
       .connectTimeout(Duration.ofSeconds(2)).build();
 
   /**
-   * A mesh over {@code deployments} (a cache of the namespace's Deployments) that reads VirtualServices through
-   * {@code client}, which the caller owns.
+   * A mesh over {@code deployments} (a cache of the namespace's Deployments) that reads Services and
+   * VirtualServices through {@code client}, which the caller owns.
    */
   public Mesh(KubernetesClient client, String namespace, SharedIndexInformer<Deployment> deployments,
       IstioMetrics metrics, Scenario scenario) {
+    this(client, client, namespace, deployments, metrics, scenario);
+  }
+
+  /**
+   * A mesh whose Services live behind {@code workload} and whose VirtualServices live behind {@code control}, the
+   * mesh control plane's API server (both clients owned by the caller).
+   */
+  public Mesh(KubernetesClient workload, KubernetesClient control, String namespace,
+      SharedIndexInformer<Deployment> deployments, IstioMetrics metrics, Scenario scenario) {
     this.namespace = namespace;
-    this.directory = new ServiceDirectory(client, namespace, deployments);
-    this.routes = new MeshRoutes(client, namespace);
+    this.directory = new ServiceDirectory(workload, namespace, deployments);
+    this.routes = new MeshRoutes(control, namespace);
     this.metrics = metrics;
     this.scenario = scenario;
   }

@@ -30,8 +30,18 @@ public final class SeedManifests {
 
   /** Applies the Deployment, the HPA and the Gateway. */
   public void applyWorkloads() {
+    applyWorkloadsOnly();
+    applyGateway();
+  }
+
+  /** Applies the Deployment and the HPA. */
+  public void applyWorkloadsOnly() {
     client.resource(read("podinfo-deployment.yaml", Deployment.class)).create();
     client.resource(read("podinfo-hpa.yaml", HorizontalPodAutoscaler.class)).create();
+  }
+
+  /** Applies the Istio Gateway. */
+  public void applyGateway() {
     client.adapt(IstioClient.class).v1beta1().gateways()
         .resource(read("public-gateway.yaml", Gateway.class)).create();
   }

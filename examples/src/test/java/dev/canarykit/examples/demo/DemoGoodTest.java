@@ -60,7 +60,8 @@ class DemoGoodTest {
 
   @Test
   void theDumpHoldsEveryObjectWithTheCanaryStatus() throws Exception {
-    assertThat(dump.resolve("virtualservice-podinfo.yaml")).exists();
+    assertThat(dump.resolve("virtualservice-podinfo.yaml")).content().as("one cluster: owned by the Canary")
+        .contains("ownerReferences:");
     assertThat(dump.resolve("deployment-podinfo-primary.yaml")).content().contains("stefanprodan/podinfo:3.1.1");
     assertThat(dump.resolve("horizontalpodautoscaler-podinfo-primary.yaml")).exists();
     assertThat(dump.resolve("gateway-public-gateway.yaml")).exists();

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * writes them (docs/flagger-compatibility.md §4.2, §4.3, §1.17, §3.7).
  *
  * <p>Every write carries the resourceVersion it was decided on; when the object changed in between, the write
- * is rejected and decided again from a fresh read. Nothing is written when nothing changed. Failures are
+ * is rejected and decided again from a fresh read. New weights are written only while the live ones are still
+ * those the tick decided from ({@link Command.SetRoutes#from}). Nothing is written when nothing changed. Failures are
  * returned as {@link Outcome.Failed}, never thrown.
  *
  * <pre>{@code
@@ -77,7 +78,7 @@ public final class IstioTrafficRouter implements TrafficRouter {
 
   @Override
   public Outcome setRoutes(Canary canary, Command.SetRoutes routes) {
-    return guarded(canary, () -> virtualServices.set(canary, RouteState.of(routes)));
+    return guarded(canary, () -> virtualServices.set(canary, routes));
   }
 
   @Override

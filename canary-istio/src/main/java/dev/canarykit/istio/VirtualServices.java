@@ -1,5 +1,6 @@
 package dev.canarykit.istio;
 
+import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
 import io.fabric8.istio.api.networking.v1.VirtualService;
@@ -26,14 +27,35 @@ final class VirtualServices {
         .orElseGet(() -> writer(canary).run("reconcile", live -> reconciled(canary, live)));
   }
 
-  /** Rewrites the routes for {@code state}; no write when they already are so. */
-  Outcome set(Canary canary, RouteState state) {
+  /**
+   * Rewrites the routes as {@code set} asks, on every attempt only while the live routes are still those the
+   * decision was made from ({@link Command.SetRoutes#from}): a retry after a conflict re-reads the object, so a
+   * tick that decided on older weights can never write them over newer ones. No write when they already are so.
+   */
+  Outcome set(Canary canary, Command.SetRoutes set) {
+    RouteState state = RouteState.of(set);
     return writer(canary).run("update", live -> {
       if (live == null) {
         return Change.fail(notFound(canary));
       }
-      return withSpec(canary, live, objects.canonical(VirtualServiceSpecs.render(canary, state), SPEC));
+      String stale = staleDecision(canary, live, set);
+      return stale != null ? Change.fail(stale)
+          : withSpec(canary, live, objects.canonical(VirtualServiceSpecs.render(canary, state), SPEC));
     });
+  }
+
+  /** Why {@code set} must not be written over {@code live}, or {@code null} when it may. */
+  private String staleDecision(Canary canary, VirtualService live, Command.SetRoutes set) {
+    if (set.from() == null) {
+      return null;
+    }
+    LiveRoutes.Read read = new LiveRoutes(canary).read(objects.tree(live.getSpec()));
+    if (read.state() == null) {
+      return read.problem();
+    }
+    return set.decidedOn(read.state().routes()) ? null
+        : what(canary) + " changed since its routes were read (" + set.staleOver(read.state().routes())
+            + "); not updated";
   }
 
   /** The live weights and mirror, or why they cannot be read. */

@@ -2,6 +2,7 @@ package dev.canarykit.istio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
 import io.fabric8.istio.api.networking.v1.VirtualService;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A VirtualService that changes between the router's read and its write: the write is rejected on its
- * resourceVersion and decided again from a fresh read, so stale weights never overwrite newer ones.
+ * resourceVersion and decided again from a fresh read; weights decided on routes that are no longer live are
+ * refused, so stale weights never overwrite newer ones.
  */
 @EnableKubernetesMockClient(crud = true)
 class ConcurrentEditTest {
@@ -58,6 +60,34 @@ class ConcurrentEditTest {
     assertThat(racing.reads).hasSize(2);
     assertThat(racing.reads.get(1)).isNotEqualTo(racing.reads.get(0));
     assertThat(router.readRoutes(changed)).isEqualTo(new Outcome.Routes(80, 20, false));
+  }
+
+  @Test
+  void aRetryNeverWritesWeightsDecidedOnRoutesThatChangedMeanwhile() {
+    RacingObjects racing = new RacingObjects(client, read -> {
+      if (read == 1) {
+        other.setRoutes(Canaries.podinfo(), Canaries.routes(60, 40, false));
+      }
+    });
+    IstioTrafficRouter router = new IstioTrafficRouter(racing, CanaryOwners.none());
+    Outcome late = router.setRoutes(Canaries.podinfo(),
+        new Command.SetRoutes(80, 20, false, null, new Outcome.Routes(90, 10, false)));
+    assertThat(late).isEqualTo(new Outcome.Failed("VirtualService podinfo.test changed since its routes were read"
+        + " (decided on 90/10, now 60/40); not updated"));
+    assertThat(racing.reads).hasSize(2);
+    assertThat(Istio.weights(istio.http().get(0))).containsExactly("podinfo-primary=60", "podinfo-canary=40");
+  }
+
+  @Test
+  void weightsDecidedOnOlderRoutesAreRefusedWithoutAConflict() {
+    other.setRoutes(Canaries.podinfo(), Canaries.routes(60, 40, false));
+    IstioTrafficRouter router = new IstioTrafficRouter(client, CanaryOwners.none());
+    Outcome late = router.setRoutes(Canaries.podinfo(),
+        new Command.SetRoutes(70, 30, false, null, new Outcome.Routes(80, 20, false)));
+    assertThat(late).isInstanceOf(Outcome.Failed.class);
+    assertThat(Istio.weights(istio.http().get(0))).containsExactly("podinfo-primary=60", "podinfo-canary=40");
+    assertThat(router.setRoutes(Canaries.podinfo(),
+        new Command.SetRoutes(50, 50, false, null, new Outcome.Routes(60, 40, false)))).isEqualTo(Outcome.OK);
   }
 
   @Test

@@ -51,19 +51,48 @@ public sealed interface Command {
   record ReadRoutes() implements Command {}
 
   /**
-   * Sets the route weights.
+   * Sets the route weights, if the live routes are still those the decision was made from.
    *
    * @param primaryWeight 0-100
    * @param canaryWeight 0-100, {@code primaryWeight + canaryWeight == 100}
    * @param mirrored whether traffic is mirrored to the canary
    * @param cookies session-affinity cookies to route on, or {@code null} without session affinity
+   * @param from the live weights and mirror this decision was made from (read earlier in the tick, or set by the
+   *     tick's previous {@code SetRoutes}): a router writes only while they are still live, and otherwise fails
+   *     (someone else moved the routes since, so the decision is stale); {@code null} when the tick did not read
+   *     the routes (a rollback before reading them), and then the router writes unconditionally
    */
-  record SetRoutes(int primaryWeight, int canaryWeight, boolean mirrored, SessionCookies cookies) implements Command {
+  record SetRoutes(int primaryWeight, int canaryWeight, boolean mirrored, SessionCookies cookies, Outcome.Routes from)
+      implements Command {
     public SetRoutes {
       if (primaryWeight < 0 || canaryWeight < 0 || primaryWeight + canaryWeight != 100) {
         throw new IllegalArgumentException(
             "weights must be >= 0 and sum to 100, but were " + primaryWeight + "/" + canaryWeight);
       }
+    }
+
+    /** Routes set whatever the live routes are. */
+    public SetRoutes(int primaryWeight, int canaryWeight, boolean mirrored, SessionCookies cookies) {
+      this(primaryWeight, canaryWeight, mirrored, cookies, null);
+    }
+
+    /** The routes this command sets, as a router reads them back. */
+    public Outcome.Routes routes() {
+      return new Outcome.Routes(primaryWeight, canaryWeight, mirrored);
+    }
+
+    /** Whether {@code live} are the routes this decision was made from (always, when it names none). */
+    public boolean decidedOn(Outcome.Routes live) {
+      return from == null || from.equals(live);
+    }
+
+    /** Why this command must not be written over {@code live}: {@code "decided on 80/20, now 60/40"}. */
+    public String staleOver(Outcome.Routes live) {
+      return "decided on " + text(from) + ", now " + text(live);
+    }
+
+    private static String text(Outcome.Routes r) {
+      return r.primaryWeight() + "/" + r.canaryWeight() + (r.mirrored() ? " mirrored" : "");
     }
   }
 

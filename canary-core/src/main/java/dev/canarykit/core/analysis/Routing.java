@@ -13,15 +13,23 @@ final class Routing {
 
   private Routing() {}
 
-  /** Sets routes; returns whether the router succeeded (a failure is emitted as a warning). */
+  /**
+   * Sets routes, on the condition that the live routes are still those the tick read or last set; returns whether
+   * the router succeeded (a failure is emitted as a warning).
+   */
   static boolean set(Tick t, int primary, int canary, boolean mirrored) {
-    return t.ok(command(t, primary, canary, mirrored));
+    Command.SetRoutes command = command(t, primary, canary, mirrored);
+    boolean ok = t.ok(command);
+    if (ok) {
+      t.liveRoutes(command.routes());
+    }
+    return ok;
   }
 
   private static Command.SetRoutes command(Tick t, int primary, int canary, boolean mirrored) {
     SessionAffinity affinity = t.analysis.sessionAffinity();
     if (affinity == null) {
-      return new Command.SetRoutes(primary, canary, mirrored, null);
+      return new Command.SetRoutes(primary, canary, mirrored, null, t.liveRoutes());
     }
     CanaryStatus s = t.status().current();
     String current = s.sessionAffinityCookie();
@@ -39,7 +47,8 @@ final class Routing {
       current = "";
     }
     t.status().cookies(current, previous, primaryCookie);
-    return new Command.SetRoutes(primary, canary, mirrored, new SessionCookies(current, previous, primaryCookie));
+    return new Command.SetRoutes(primary, canary, mirrored, new SessionCookies(current, previous, primaryCookie),
+        t.liveRoutes());
   }
 
   /** The n-th 10-letter slice of the tick's entropy; letters only, so the value is a safe cookie token. */

@@ -28,6 +28,7 @@ final class Tick {
   private final List<Alert> alerts = new ArrayList<>();
   private int cursor;
   private Instant pacedUntil;
+  private Outcome.Routes liveRoutes;
 
   private final ChecksumMemo checksums;
 
@@ -52,6 +53,15 @@ final class Tick {
 
   String entropy() {
     return entropy;
+  }
+
+  /** The live routes as this tick last read or set them, or {@code null} before it did either. */
+  Outcome.Routes liveRoutes() {
+    return liveRoutes;
+  }
+
+  void liveRoutes(Outcome.Routes routes) {
+    liveRoutes = routes;
   }
 
   /**

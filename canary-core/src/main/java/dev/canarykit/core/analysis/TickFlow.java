@@ -128,6 +128,7 @@ final class TickFlow {
       return;
     }
     Routes routes = (Routes) o;
+    t.liveRoutes(routes);
     if (phase != PROGRESSING && phase != WAITING_PROMOTION && phase != PROMOTING && phase != FINALISING) {
       if (t.stepDue()) {
         run.startRun(revision);

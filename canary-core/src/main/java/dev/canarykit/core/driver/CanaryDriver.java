@@ -37,6 +37,10 @@ import java.util.function.Supplier;
  * and when {@link StatusStore#read} (which may come from a lagging cache) answers with any other version it reads
  * the latest status instead. Its first tick of each canary therefore reads the latest status once.
  *
+ * <p><b>Fenced writes.</b> Every side effect of a tick (a command that changes something, an event, an alert,
+ * the status write) passes through the driver's {@link WriteFence}; once its owner closed it, the tick's remaining
+ * commands fail, nothing more is published, and the status is not written ({@link TickReport.Persistence#FENCED}).
+ *
  * <p>Besides those versions and a count of {@link #listenerFailures() listener failures} a driver keeps no state
  * between ticks, and may tick several canaries, also concurrently, if its ports allow.
  */
@@ -53,6 +57,7 @@ public final class CanaryDriver {
   private final Function<Canary, StepFunction> machines;
   private final CanaryListener listener;
   private final AtomicLong listenerFailures = new AtomicLong();
+  private final WriteFence fence;
 
   private CanaryDriver(Builder b) {
     this.executor = new CommandExecutor(b.workloads, b.router, b.metrics, b.webhooks);
@@ -63,6 +68,7 @@ public final class CanaryDriver {
     this.entropy = b.entropy;
     this.machines = b.machines;
     this.listener = b.listener;
+    this.fence = b.fence;
   }
 
   /** Starts a builder; the five ports other than the event sink are required. */
@@ -104,7 +110,7 @@ public final class CanaryDriver {
           TickReport.Persistence.READ_FAILED, List.of("reading the status failed: " + f.message()));
     }
     StatusRead.Current current = (StatusRead.Current) read;
-    TickRun run = new TickRun(canary, current.status(), now, executor, events);
+    TickRun run = new TickRun(canary, current.status(), now, executor, events, fence);
     Transition last = run.run(machine, letters);
     TickReport.Persistence persistence = persist(canary, current, last.status(), run.problems);
     return new TickReport(canary, current.status(), now, letters, run.steps, run.executions, run.events,
@@ -116,7 +122,11 @@ public final class CanaryDriver {
     if (next.equals(current.status())) {
       return TickReport.Persistence.UNCHANGED;
     }
-    StatusWrite w = write(canary, current.version(), next);
+    StatusWrite w = fence.admit(() -> write(canary, current.version(), next), () -> null);
+    if (w == null) {
+      problems.add("the status of " + canary.qualifiedName() + " was not written: " + WriteFence.CLOSED);
+      return TickReport.Persistence.FENCED;
+    }
     reads.wrote(canary, w);
     if (w instanceof StatusWrite.Written) {
       return TickReport.Persistence.WRITTEN;
@@ -149,8 +159,18 @@ public final class CanaryDriver {
     private Supplier<String> entropy = Entropy.secure();
     private Function<Canary, StepFunction> machines = c -> CanaryAnalysis.of(c)::step;
     private CanaryListener listener = CanaryListener.NOOP;
+    private WriteFence fence = WriteFence.open();
 
     private Builder() {}
+
+    /**
+     * The fence every side effect of this driver's ticks passes through (commands that change something, events,
+     * alerts, the status write); default a fence of this driver's own that nobody closes.
+     */
+    public Builder fence(WriteFence v) {
+      fence = Objects.requireNonNull(v, "fence == null");
+      return this;
+    }
 
     /** The workload store (required). */
     public Builder workloads(WorkloadStore v) {

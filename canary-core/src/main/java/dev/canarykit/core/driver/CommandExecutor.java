@@ -84,6 +84,22 @@ final class CommandExecutor {
     throw new IllegalStateException("no port handles " + command);
   }
 
+  /**
+   * Whether {@code command} changes something outside (a write, a scale, a webhook call), so that a tick runs it
+   * only through its {@link WriteFence}. Every command that is not a known read counts as a change.
+   */
+  static boolean changesSomething(Command command) {
+    return !(command instanceof Command.ObserveTarget || command instanceof Command.CheckReadiness
+        || command instanceof Command.ReadRoutes || command instanceof Command.QueryMetric
+        || command instanceof Command.QueryCounts || command instanceof Command.ProbeMetricProviders);
+  }
+
+  /** The outcome of a command that a closed fence did not let run. */
+  static Outcome refused(Command command) {
+    return command instanceof Command.QueryMetric
+        ? new Outcome.MetricError(WriteFence.CLOSED, false) : new Outcome.Failed(WriteFence.CLOSED);
+  }
+
   private Outcome readiness(Canary canary, Command.Workload workload, Instant now) {
     AnalysisSpec analysis = canary.spec().analysisOrEmpty();
     int threshold = workload == Command.Workload.PRIMARY

@@ -168,6 +168,8 @@ public record TickReport(
     /** The write failed; nothing was written. */
     WRITE_FAILED,
     /** The status could not be read; the machine did not run. */
-    READ_FAILED
+    READ_FAILED,
+    /** The driver's {@link WriteFence} was closed (its controller stopped or lost leadership); nothing was written. */
+    FENCED
   }
 }

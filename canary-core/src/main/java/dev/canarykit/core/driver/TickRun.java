@@ -25,13 +25,16 @@ final class TickRun {
   private final Instant now;
   private final CommandExecutor executor;
   private final EventSink sink;
+  private final WriteFence fence;
 
-  TickRun(Canary canary, CanaryStatus start, Instant now, CommandExecutor executor, EventSink sink) {
+  TickRun(Canary canary, CanaryStatus start, Instant now, CommandExecutor executor, EventSink sink,
+      WriteFence fence) {
     this.canary = canary;
     this.start = start;
     this.now = now;
     this.executor = executor;
     this.sink = sink;
+    this.fence = fence;
   }
 
   /** Steps until the machine completes; returns the complete transition. */
@@ -47,13 +50,21 @@ final class TickRun {
             + CanaryDriver.MAX_STEPS + " steps");
       }
       for (Command c : t.commands()) {
-        Outcome o = executor.execute(canary, c, now);
+        Outcome o = execute(c);
         executions.add(new TickReport.Execution(c, o));
         input = input.with(o);
       }
       t = step(machine, input);
     }
     return t;
+  }
+
+  /** Runs a command; one that changes something only through the fence, and none once the fence is closed. */
+  private Outcome execute(Command c) {
+    if (CommandExecutor.changesSomething(c)) {
+      return fence.admit(() -> executor.execute(canary, c, now), () -> CommandExecutor.refused(c));
+    }
+    return fence.isOpen() ? executor.execute(canary, c, now) : CommandExecutor.refused(c);
   }
 
   private Transition step(StepFunction machine, TickInput input) {
@@ -66,19 +77,26 @@ final class TickRun {
 
   private void publish(CanaryEvent e) {
     events.add(e);
-    try {
-      StatusAwareEventSink.deliver(sink, canary, start, e);
-    } catch (RuntimeException x) {
-      problems.add("event sink failed on \"" + e.message() + "\": " + CommandExecutor.message(x));
-    }
+    deliver("\"" + e.message() + "\"", () -> StatusAwareEventSink.deliver(sink, canary, start, e));
   }
 
   private void publish(Alert a) {
     alerts.add(a);
-    try {
-      sink.alert(canary, a);
-    } catch (RuntimeException x) {
-      problems.add("event sink failed on alert \"" + a.message() + "\": " + CommandExecutor.message(x));
+    deliver("alert \"" + a.message() + "\"", () -> sink.alert(canary, a));
+  }
+
+  /** Hands an event or alert to the sink through the fence; a failure or refusal is a problem, never thrown. */
+  private void deliver(String what, Runnable delivery) {
+    String problem = fence.admit(() -> {
+      try {
+        delivery.run();
+        return null;
+      } catch (RuntimeException x) {
+        return "event sink failed on " + what + ": " + CommandExecutor.message(x);
+      }
+    }, () -> what + " not published: " + WriteFence.CLOSED);
+    if (problem != null) {
+      problems.add(problem);
     }
   }
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * One route in memory. There is no route until {@link #reconcile} creates it at 100/0 without mirror;
- * reconciling again keeps the weights. Every {@link Command.SetRoutes} is recorded, and the next calls can be
- * made to fail.
+ * reconciling again keeps the weights. A {@link Command.SetRoutes} decided from other routes than the live ones
+ * fails. Every successful {@link Command.SetRoutes} is recorded, and the next calls can be made to fail.
  */
 public final class InMemoryTrafficRouter implements TrafficRouter {
   private final List<Command.SetRoutes> history = new ArrayList<>();
@@ -98,7 +98,11 @@ public final class InMemoryTrafficRouter implements TrafficRouter {
     if (routes == null) {
       return notFound(canary);
     }
-    routes = new Outcome.Routes(set.primaryWeight(), set.canaryWeight(), set.mirrored());
+    if (!set.decidedOn(routes)) {
+      return new Outcome.Failed("routes of " + canary.spec().serviceName() + "." + canary.namespace()
+          + " changed since they were read (" + set.staleOver(routes) + "); not set");
+    }
+    routes = set.routes();
     cookies = set.cookies();
     history.add(set);
     return Outcome.OK;

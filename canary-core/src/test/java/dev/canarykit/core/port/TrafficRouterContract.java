@@ -53,6 +53,27 @@ public abstract class TrafficRouterContract {
   }
 
   @Test
+  void setsRoutesDecidedFromTheLiveOnes() {
+    TrafficRouter router = createRouter(canary());
+    router.reconcile(canary());
+    var from = new Outcome.Routes(100, 0, false);
+    assertThat(router.setRoutes(canary(), new Command.SetRoutes(90, 10, false, null, from))).isEqualTo(Outcome.OK);
+    assertThat(router.readRoutes(canary())).isEqualTo(new Outcome.Routes(90, 10, false));
+  }
+
+  @Test
+  void refusesRoutesDecidedFromRoutesThatAreNoLongerLive() {
+    TrafficRouter router = createRouter(canary());
+    router.reconcile(canary());
+    router.setRoutes(canary(), routes(60, 40, false));
+    Outcome late = router.setRoutes(canary(), new Command.SetRoutes(70, 30, false, null,
+        new Outcome.Routes(80, 20, false)));
+    assertThat(late).isInstanceOf(Outcome.Failed.class);
+    assertThat(((Outcome.Failed) late).message()).contains("decided on 80/20, now 60/40");
+    assertThat(router.readRoutes(canary())).isEqualTo(new Outcome.Routes(60, 40, false));
+  }
+
+  @Test
   void readsBackTheMirror() {
     TrafficRouter router = createRouter(canary());
     router.reconcile(canary());

@@ -2,6 +2,7 @@ package dev.canarykit.k8s.controller;
 
 import dev.canarykit.core.driver.CanaryDriver;
 import dev.canarykit.core.driver.TickReport;
+import dev.canarykit.core.driver.WriteFence;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.validation.Violation;
 import dev.canarykit.k8s.CanaryMapping;
@@ -50,6 +51,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The controller keeps no release state: every tick reads the Canary's status, so a controller started after
  * another stopped continues where it left off. The client belongs to the caller and is never closed.
+ *
+ * <p><b>Terms.</b> Each start (or, with leader election, each time this replica becomes the leader) begins a
+ * term with its own {@link WriteFence} and driver; {@link #stop()} and a lost leadership end it. Every side effect
+ * of a tick (a write, a scale, a webhook call, an event, the status write) and every finalizer pass runs through
+ * the fence of the term the tick started in, so a tick that outlives its term writes nothing.
  */
 public final class CanaryController implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CanaryController.class);
@@ -60,11 +66,14 @@ public final class CanaryController implements AutoCloseable {
   private Schedules schedules;
   private ScheduledExecutorService timer;
   private ExecutorService workers;
-  private CanaryDriver driver;
   private CanaryFinalizer finalizers;
   private InvalidCanaryReports invalids;
+  private java.util.function.Function<WriteFence, CanaryDriver> drivers;
+  private volatile Term term;
   private CompletableFuture<?> election;
   private static final Duration FINALIZE_BACKOFF = Duration.ofSeconds(3);
+  /** How long {@link #stop()} lets ticks that are still reading finish before it returns; they cannot write. */
+  private static final Duration READS_GRACE = Duration.ofSeconds(10);
   private final Map<String, Integer> finalizeAttempts = new ConcurrentHashMap<>();
   private volatile boolean leading;
   private boolean started;
@@ -88,7 +97,7 @@ public final class CanaryController implements AutoCloseable {
     cache = InformerCache.create(client, config.namespace(), List.of(CanaryResource.class, Deployment.class,
         Service.class, HorizontalPodAutoscaler.class, ConfigMap.class, Secret.class, MetricTemplateResource.class))
         .start();
-    buildDriver();
+    buildStores();
     timer = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "canarykit-timer"));
     workers = Executors.newFixedThreadPool(config.workers(), r -> thread(r, "canarykit-worker"));
     schedules = new Schedules(timer, workers, this::tick);
@@ -101,18 +110,18 @@ public final class CanaryController implements AutoCloseable {
     return this;
   }
 
-  private void buildDriver() {
+  private void buildStores() {
     var workloads = KubernetesWorkloadStore.builder(client).reader(cache).build();
     var k8sEvents = KubernetesEventSink.builder(client).component(config.eventComponent()).reader(cache)
         .clock(config.clock()).build();
     invalids = InvalidCanaryReports.create(client, k8sEvents, config.clock());
     var events = config.events().apply(k8sEvents);
     var statuses = KubernetesStatusStore.create(client, cache);
-    driver = CanaryDriver.builder().workloads(workloads).router(config.router())
-        .metrics(config.metrics().perServer(config.defaultMetricsServer(),
-            KubernetesMetricTemplateLookup.of(cache), new KubernetesSecretResolver(cache)))
-        .webhooks(config.webhooks())
-        .statuses(statuses).events(events).clock(config.clock()).listener(config.listener()).build();
+    var metrics = config.metrics().perServer(config.defaultMetricsServer(),
+        KubernetesMetricTemplateLookup.of(cache), new KubernetesSecretResolver(cache));
+    drivers = fence -> CanaryDriver.builder().workloads(workloads).router(config.router()).metrics(metrics)
+        .webhooks(config.webhooks()).statuses(statuses).events(events).clock(config.clock())
+        .listener(config.listener()).fence(fence).build();
     // A finalizer pass checks the target's readiness right after scaling it: through the informer cache it could
     // still see the old spec (0 of 0 replicas, "ready") and revert while no pod serves. Passes are rare: read fresh.
     finalizers = CanaryFinalizer.create(client, KubernetesWorkloadStore.builder(client).build(), config.router(),
@@ -130,20 +139,30 @@ public final class CanaryController implements AutoCloseable {
     return s == null ? null : s.interval(key);
   }
 
-  /** Stops ticking and watching; ticks already running finish first. The client stays open. */
+  /**
+   * Stops ticking and watching, then releases the lease. <b>Guarantee:</b> when this method returns, no tick of
+   * this controller writes anything any more (no route, workload, status, Event, alert or webhook call), also a
+   * tick still blocked in a port: the term's {@link WriteFence} is closed first, which waits for the side effects
+   * already running (each bounded by its port's deadline) and refuses every later one. Ticks still reading are
+   * then interrupted and given up to 10 s; one that outlasts that ends on its own, unable to write. The client
+   * stays open. Events already accepted by an asynchronous sink ({@code AsyncEventSink}) are delivered until the
+   * caller closes that sink.
+   */
   public synchronized void stop() {
     if (!started) {
       return;
     }
     started = false;
+    follow();
     if (election != null) {
       election.cancel(true);
     }
-    follow();
     timer.shutdownNow();
-    workers.shutdown();
+    workers.shutdownNow();
     try {
-      workers.awaitTermination(30, TimeUnit.SECONDS);
+      if (!workers.awaitTermination(READS_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("ticks still reading after {}; they can no longer write", READS_GRACE);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -157,18 +176,28 @@ public final class CanaryController implements AutoCloseable {
   }
 
   private synchronized void lead() {
-    if (!started) {
+    if (!started || term != null) {
       return;
     }
+    WriteFence fence = WriteFence.open();
+    term = new Term(fence, drivers.apply(fence));
     leading = true;
     cache.list(CanaryResource.class).forEach(this::schedule);
   }
 
+  /** Ends the term: no new tick starts, and once this returns no tick of the term writes any more. */
   private void follow() {
-    leading = false;
-    Schedules s = schedules;
-    if (s != null) {
-      s.cancelAll();
+    Term ending;
+    synchronized (this) {
+      ending = term;
+      term = null;
+      leading = false;
+      if (schedules != null) {
+        schedules.cancelAll();
+      }
+    }
+    if (ending != null) {
+      ending.fence().close();
     }
   }
 
@@ -187,7 +216,8 @@ public final class CanaryController implements AutoCloseable {
   }
 
   private void tick(String key) {
-    if (!leading) {
+    Term t = term;
+    if (t == null) {
       return;
     }
     String[] parts = key.split("/", 2);
@@ -199,17 +229,17 @@ public final class CanaryController implements AutoCloseable {
     }
     try {
       Canary canary = CanaryMapping.toCore(r);
-      if (finalized(key, r, canary)) {
+      if (finalized(key, r, canary, t.fence())) {
         return;
       }
       List<Violation> violations = violations(canary);
       if (!violations.isEmpty()) {
-        invalids.invalid(r, canary, violations);
+        t.fence().admit(() -> invalids.invalid(r, canary, violations));
         return;
       }
-      invalids.valid(r);
-      finalizers.reconcile(r, canary);
-      TickReport report = driver.tick(canary);
+      t.fence().admit(() -> invalids.valid(r));
+      t.fence().admit(() -> finalizers.reconcile(r, canary));
+      TickReport report = t.driver().tick(canary);
       report.pacedUntil().ifPresent(due -> schedules.once(key, nonNegative(Duration.between(now(), due))));
       config.onTick().accept(report);
     } catch (RuntimeException e) {
@@ -221,8 +251,11 @@ public final class CanaryController implements AutoCloseable {
    * Runs a finalizer pass on a Canary marked for deletion; whether the tick must stop. A pass that must be retried
    * comes back after 3 s, doubling up to the canary's interval (Flagger's backoff), without holding a worker.
    */
-  private boolean finalized(String key, CanaryResource r, Canary canary) {
-    CanaryFinalizer.Pass pass = finalizers.finalizeIfDeleted(r, canary);
+  private boolean finalized(String key, CanaryResource r, Canary canary, WriteFence fence) {
+    CanaryFinalizer.Pass pass = fence.admit(() -> finalizers.finalizeIfDeleted(r, canary), () -> null);
+    if (pass == null) {
+      return true;
+    }
     if (pass == CanaryFinalizer.Pass.RETRY) {
       int n = finalizeAttempts.merge(key, 1, Integer::sum);
       Duration interval = config.intervals().apply(canary);
@@ -236,7 +269,8 @@ public final class CanaryController implements AutoCloseable {
 
   /** A finalizer-only pass (no analysis), for a changed revertOnDeletion or a deletion request. */
   private void finalizerPass(CanaryResource r) {
-    if (!leading) {
+    Term t = term;
+    if (t == null) {
       return;
     }
     if (r.getMetadata().getDeletionTimestamp() != null) {
@@ -246,7 +280,7 @@ public final class CanaryController implements AutoCloseable {
     try {
       workers.execute(() -> {
         try {
-          finalizers.reconcile(r, CanaryMapping.toCore(r));
+          t.fence().admit(() -> finalizers.reconcile(r, CanaryMapping.toCore(r)));
         } catch (RuntimeException e) {
           LOG.warn("finalizer of canary {} not reconciled: {}", key(r), e.getMessage());
         }
@@ -272,6 +306,9 @@ public final class CanaryController implements AutoCloseable {
   private static Duration nonNegative(Duration d) {
     return d.isNegative() ? Duration.ZERO : d;
   }
+
+  /** One term: its fence and the driver whose ticks pass their side effects through it. */
+  private record Term(WriteFence fence, CanaryDriver driver) {}
 
   private static boolean revertOnDeletion(CanaryResource r) {
     return r.getSpec() != null && Boolean.TRUE.equals(r.getSpec().revertOnDeletion());

@@ -1,0 +1,206 @@
+package dev.canarykit.k8s.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.canarykit.core.analysis.Command;
+import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.driver.TickReport;
+import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.MetricSpec;
+import dev.canarykit.core.model.Phase;
+import dev.canarykit.core.port.MetricSource;
+import dev.canarykit.k8s.workload.Fixtures;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13, finding 2: a tick of controller A is blocked in a metric query when A stops (or loses its lease);
+ * controller B takes over and advances 20 -> 30 -> 40; then A's tick wakes up. Before the fix it wrote its 30 %
+ * routes over B's 40 % and emitted "Advance ... 30" a second time. Now it writes nothing.
+ */
+@EnableKubernetesMockClient(crud = true)
+class LateTickTest {
+  KubernetesClient client;
+
+  @Test
+  void aTickStillRunningWhenItsControllerStopsWritesNothingAfterStopReturns() throws Exception {
+    SeedWorld w = new SeedWorld(client);
+    BlockingMetrics blocking = new BlockingMetrics(w.metrics);
+    List<TickReport> ofA = new CopyOnWriteArrayList<>();
+    CanaryController a = CanaryController.create(client,
+        w.config(x -> Duration.ofMillis(300)).metrics(blocking).onTick(r -> {
+          ofA.add(r);
+          w.clock.advance(Duration.ofMinutes(1));
+        }).build()).start();
+    CanaryController b = null;
+    try {
+      releaseTo20(w);
+      blocking.blockNextQuery();
+      await().atMost(Duration.ofSeconds(30)).until(blocking::blocked);
+      int ticksOfA = ofA.size();
+      CompletableFuture<Void> stopping = CompletableFuture.runAsync(a::stop);
+      await().atMost(Duration.ofSeconds(30)).until(() -> !a.isLeading());
+
+      b = CanaryController.create(client, w.config(x -> Duration.ofMillis(300))
+          .onTick(r -> w.clock.advance(Duration.ofMinutes(1))).build()).start();
+      await().atMost(Duration.ofSeconds(60)).until(() -> {
+        w.rollOut();
+        return w.router.canaryWeight() == 40;
+      });
+      b.stop();
+      int routesBefore = w.router.history().size();
+      int eventsBefore = w.messages().size();
+      blocking.release();
+      stopping.get();
+      await().atMost(Duration.ofSeconds(30)).until(() -> ofA.size() > ticksOfA);
+
+      assertThat(w.router.history()).hasSize(routesBefore);
+      assertThat(w.router.canaryWeight()).isEqualTo(40);
+      assertThat(w.messages()).hasSize(eventsBefore);
+      assertThat(Collections.frequency(w.messages(), "Advance podinfo.test canary weight 30")).isEqualTo(1);
+      assertWeightsNeverFell(w);
+    } finally {
+      blocking.release();
+      a.close();
+      if (b != null) {
+        b.close();
+      }
+    }
+  }
+
+  @Test
+  void aTickStillRunningWhenItsControllerLosesTheLeaseWritesNothing() throws Exception {
+    SeedWorld w = new SeedWorld(client);
+    BlockingMetrics blocking = new BlockingMetrics(w.metrics);
+    List<TickReport> ofA = new CopyOnWriteArrayList<>();
+    LeaderElection lease = new LeaderElection("test", "canarykit-leader", "a", Duration.ofSeconds(15),
+        Duration.ofSeconds(10), Duration.ofMillis(500));
+    CanaryController a = CanaryController.create(client, w.config(x -> Duration.ofMillis(300)).metrics(blocking)
+        .leaderElection(lease).onTick(r -> {
+          ofA.add(r);
+          w.clock.advance(Duration.ofMinutes(1));
+        }).build()).start();
+    CanaryController b = null;
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(a::isLeading);
+      releaseTo20(w);
+      blocking.blockNextQuery();
+      await().atMost(Duration.ofSeconds(30)).until(blocking::blocked);
+      int ticksOfA = ofA.size();
+      takeTheLease("b");
+      await().atMost(Duration.ofSeconds(60)).until(() -> !a.isLeading());
+
+      b = CanaryController.create(client, w.config(x -> Duration.ofMillis(300))
+          .onTick(r -> w.clock.advance(Duration.ofMinutes(1))).build()).start();
+      await().atMost(Duration.ofSeconds(60)).until(() -> {
+        w.rollOut();
+        return w.router.canaryWeight() == 40;
+      });
+      b.stop();
+      int routesBefore = w.router.history().size();
+      int eventsBefore = w.messages().size();
+      blocking.release();
+      await().atMost(Duration.ofSeconds(30)).until(() -> ofA.size() > ticksOfA);
+
+      assertThat(w.router.history()).hasSize(routesBefore);
+      assertThat(w.router.canaryWeight()).isEqualTo(40);
+      assertThat(w.messages()).hasSize(eventsBefore);
+      assertThat(Collections.frequency(w.messages(), "Advance podinfo.test canary weight 30")).isEqualTo(1);
+      assertWeightsNeverFell(w);
+    } finally {
+      blocking.release();
+      a.close();
+      if (b != null) {
+        b.close();
+      }
+    }
+  }
+
+  /** Seed release up to 20 % with healthy metrics. */
+  private static void releaseTo20(SeedWorld w) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      w.rollOut();
+      return w.phase() == Phase.INITIALIZED;
+    });
+    Fixtures.setImage(w.client, SeedWorld.NS, "podinfo", "stefanprodan/podinfo:3.1.1");
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      w.rollOut();
+      return w.router.canaryWeight() == 20;
+    });
+  }
+
+  /** Another holder takes the Lease, as a replica does once this one failed to renew it. */
+  private void takeTheLease(String holder) {
+    client.leases().inNamespace("test").withName("canarykit-leader").edit(l -> {
+      l.getSpec().setHolderIdentity(holder);
+      l.getSpec().setAcquireTime(ZonedDateTime.now());
+      l.getSpec().setRenewTime(ZonedDateTime.now());
+      l.getSpec().setLeaseDurationSeconds(60);
+      return l;
+    });
+  }
+
+  private static void assertWeightsNeverFell(SeedWorld w) {
+    List<Integer> weights = w.router.history().stream().map(Command.SetRoutes::canaryWeight).toList();
+    assertThat(weights).isSorted();
+  }
+
+  /** A metric source whose next query, once armed, waits (ignoring interrupts) until released. */
+  private static final class BlockingMetrics implements MetricSource {
+    private final MetricSource delegate;
+    private final AtomicBoolean armed = new AtomicBoolean();
+    private final CountDownLatch entered = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    BlockingMetrics(MetricSource delegate) {
+      this.delegate = delegate;
+    }
+
+    void blockNextQuery() {
+      armed.set(true);
+    }
+
+    boolean blocked() {
+      return entered.getCount() == 0;
+    }
+
+    void release() {
+      released.countDown();
+    }
+
+    @Override
+    public Outcome.MetricResult query(Canary canary, MetricSpec metric) {
+      if (armed.compareAndSet(true, false)) {
+        entered.countDown();
+        boolean interrupted = false;
+        while (released.getCount() > 0) {
+          try {
+            released.await();
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return delegate.query(canary, metric);
+    }
+
+    @Override
+    public Outcome probe(Canary canary) {
+      return delegate.probe(canary);
+    }
+  }
+}

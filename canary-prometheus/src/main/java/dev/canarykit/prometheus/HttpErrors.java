@@ -14,11 +14,10 @@ final class HttpErrors {
   static String describe(int status, byte[] body, int length) {
     String head = "error response: Status " + status + (Excerpts.statusText(status).isEmpty() ? ""
         : " " + Excerpts.statusText(status));
-    InstantBody b = new InstantBody();
     try (JsonParser p = Json.FACTORY.createParser(body, 0, length)) {
-      b.read(p);
-      if ("error".equals(b.status) && b.error != null) {
-        return head + ": " + b.errorType + ": " + bounded(b.error);
+      Envelope e = Envelope.read(p, false);
+      if ("error".equals(e.status) && e.error != null) {
+        return head + ": " + e.errorType + ": " + bounded(e.error);
       }
     } catch (IOException | RuntimeException e) {
       // not Prometheus JSON: fall back to an excerpt

@@ -1,83 +1,70 @@
 package dev.canarykit.prometheus;
 
-import com.fasterxml.jackson.core.JsonParser;
 import dev.canarykit.core.analysis.Outcome.MetricError;
 import dev.canarykit.core.analysis.Outcome.MetricResult;
 import dev.canarykit.core.analysis.Outcome.MetricValue;
 import dev.canarykit.core.analysis.Outcome.NoData;
-import java.io.IOException;
-import java.util.OptionalDouble;
 
 /**
- * Reads an instant-query response (docs/flagger-compatibility.md §5.5): one sample is a value ({@code +Inf}/{@code
- * -Inf} included), an empty result or NaN is no data, several series, a matrix or a string are errors, and so is
- * anything that is not Prometheus' JSON.
+ * Reads a metric's instant-query answer: only an instant vector is read, as Flagger does. One series is its value
+ * (the core machine decides whether the value is possible for the metric: {@code +Inf} is returned as it came); an
+ * empty vector or {@code NaN} is no data (Flagger's {@code no values found}); several series, a matrix, a scalar,
+ * a string and anything that is not Prometheus' JSON are errors.
  */
 final class InstantReader {
   /** Flagger's {@code ErrNoValuesFound} text. */
   static final String NO_VALUES_FOUND = "no values found";
+  private static final String MATRIX = "query returned a range vector (matrix); expected an instant vector";
 
   private InstantReader() {}
 
   /** The outcome of an HTTP answer with {@code status} and the first {@code length} bytes of {@code body}. */
   static MetricResult read(int status, byte[] body, int length) {
-    if (status >= 400) {
-      return error(HttpErrors.describe(status, body, length));
-    }
-    if (length == 0) {
-      return error("empty response body (HTTP " + status + ")");
-    }
-    InstantBody b = new InstantBody();
-    try (JsonParser p = Json.FACTORY.createParser(body, 0, length)) {
-      b.read(p);
-    } catch (IOException | RuntimeException e) {
-      return error(HttpErrors.notJson(body, length, e));
-    }
-    return b.malformed != null ? error("malformed response: " + b.malformed + ": " + Excerpts.of(body, length))
-        : interpret(b, body, length);
+    return Envelope.read(status, body, length, false, InstantReader::interpret, InstantReader::error);
   }
 
-  private static MetricResult interpret(InstantBody b, byte[] body, int length) {
-    if ("error".equals(b.status)) {
-      return error("Prometheus error: " + b.errorType + ": " + b.error);
+  private static MetricResult interpret(Envelope e) {
+    if (e.prometheusError() != null) {
+      return error(e.prometheusError());
     }
-    if (!"success".equals(b.status)) {
-      return error("malformed response: status is " + SafeValues.quote(b.status) + ": " + Excerpts.of(body, length));
+    if (!"success".equals(e.status)) {
+      return error("malformed response: status is " + SafeValues.quote(e.status));
     }
-    String type = b.resultType == null ? "" : b.resultType;
+    String type = e.resultType == null ? "" : e.resultType;
     switch (type) {
       case "vector":
-        return vector(b);
-      case "scalar":
-        return sample(b.sample);
+        return vector(e);
       case "matrix":
-        return error("query returned a range vector (matrix); expected an instant vector or a scalar");
+        return error(MATRIX);
+      case "scalar":
       case "string":
-        return error("query returned a string; expected an instant vector or a scalar");
+        return error("query returned a " + type + "; expected an instant vector (Flagger reads only vectors: wrap"
+            + " the expression in vector(...))");
       default:
-        return error("malformed response: unknown resultType " + SafeValues.quote(b.resultType));
+        return error("malformed response: unknown resultType " + SafeValues.quote(e.resultType));
     }
   }
 
-  private static MetricResult vector(InstantBody b) {
-    if (b.rangeSeries) {
-      return error("query returned a range vector (matrix); expected an instant vector or a scalar");
+  private static MetricResult vector(Envelope e) {
+    if (e.notSeries) {
+      return error("malformed response: data.result holds something other than series");
     }
-    if (b.series == 0) {
+    if (e.series.stream().anyMatch(Envelope.Series::range)) {
+      return error(MATRIX);
+    }
+    if (e.series.isEmpty()) {
       return new NoData(NO_VALUES_FOUND);
     }
-    if (b.series > 1) {
-      return error("query returned " + b.series + " series; expected exactly one (aggregate it, e.g. with sum())");
+    if (e.series.size() > 1) {
+      return error("query returned " + e.series.size() + " series; expected exactly one (aggregate it, e.g. with"
+          + " sum())");
     }
-    return sample(b.sample);
-  }
-
-  private static MetricResult sample(String text) {
-    OptionalDouble v = text == null ? OptionalDouble.empty() : SampleValues.parse(text);
-    if (v.isEmpty()) {
-      return error("malformed response: sample value " + SafeValues.quote(text) + " is not a number");
+    var samples = e.series.get(0).samples();
+    if (samples.isEmpty()) {
+      return error("malformed response: a series has no value");
     }
-    return Double.isNaN(v.getAsDouble()) ? new NoData(NO_VALUES_FOUND) : new MetricValue(v.getAsDouble());
+    double v = samples.get(0).value();
+    return Double.isNaN(v) ? new NoData(NO_VALUES_FOUND) : new MetricValue(v);
   }
 
   private static MetricResult error(String message) {

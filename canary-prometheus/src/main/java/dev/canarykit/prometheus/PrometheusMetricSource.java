@@ -30,8 +30,10 @@ import java.util.Objects;
  * directly (for example by the {@code check} command). Flagger renders an empty window for templates, which
  * Prometheus rejects (docs/decisions.md).
  *
- * <p><b>Results.</b> See {@link PrometheusClient}: one sample is a value, an empty result or NaN is
- * {@link Outcome.NoData} ({@code no values found}), anything else is an {@link Outcome.MetricError}. Template
+ * <p><b>Results.</b> Only an instant vector is read: one series is the value (as Prometheus gave it, infinities
+ * included; the core machine refuses values impossible for the metric, see {@link MetricSpec#impossibleValue}), an
+ * empty vector or NaN is {@link Outcome.NoData} ({@code no values found}), anything else (several series, a
+ * scalar, a matrix, a sample that is not a JSON string) is an {@link Outcome.MetricError}. Template
  * lookup, secret, provider and render failures are errors whose message is the complete Flagger event text
  * ({@code setup = true}); query failures are prefixed by the machine.
  *
@@ -140,7 +142,7 @@ public final class PrometheusMetricSource implements MetricSource {
    * <p>The window is rendered in whole seconds ({@code 60s}), or in milliseconds when it has a fraction of a
    * second. The target name and namespace are checked as Kubernetes names before any query is built (dots in the
    * name are escaped in the workload regex). A query error, an unsafe value, an unusable {@code metricsServer}
-   * or an infinite sample is an {@link Outcome.Failed} starting {@code cannot count requests per version: },
+   * or an impossible count is an {@link Outcome.Failed} starting {@code cannot count requests per version: },
    * whose message never contains credentials; nothing is thrown.
    *
    * @return {@link Outcome.Counts} or {@link Outcome.Failed}

@@ -124,6 +124,7 @@ class CountsFailureTest {
             + " (a count must be a finite number >= 0)");
     assertThat(answer(FixedServer.vector("-3").replace("\"metric\":{}",
         "\"metric\":{\"destination_workload\":\"podinfo\"}"))).contains("returned -3.0 for \"podinfo\"");
+    assertThat(answer(FixedServer.vector("1").replace("\"1\"", "1"))).contains("is a JSON number");
   }
 
   private String answer(String body) throws Exception {

@@ -68,4 +68,18 @@ class MalformedResponseTest {
         + "\"result\":[{\"value\":[1]}]}}"))).contains("is not a [time, \"value\"] pair");
     assertThat(error(FixedServer.Response.json(200, "{\"status\":\"maybe\"}"))).contains("status is \"maybe\"");
   }
+
+  @Test
+  void onlyVectorsWithStringSamplesAreRead() throws Exception {
+    assertThat(error(FixedServer.Response.json(200,
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1700000000,\"99\"]}}")))
+        .isEqualTo("query returned a scalar; expected an instant vector (Flagger reads only vectors: wrap the"
+            + " expression in vector(...))");
+    assertThat(error(FixedServer.Response.json(200,
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"string\",\"result\":[1700000000,\"x\"]}}")))
+        .startsWith("query returned a string; expected an instant vector");
+    assertThat(error(FixedServer.Response.json(200, FixedServer.vector("99").replace("\"99\"", "99.5"))))
+        .startsWith("malformed response: sample value 99.5 is a JSON number; Prometheus writes sample values as"
+            + " strings");
+  }
 }

@@ -98,11 +98,12 @@ class RealPrometheusTest {
   }
 
   @Test
-  void nanIsNoDataAndInfinityIsAValue() {
+  void nanIsNoDataInfinityIsReturnedAsItCameAndScalarsAreErrors() {
     assertThat(query(inline("nan", "vector(0) / 0"))).isEqualTo(new NoData("no values found"));
-    assertThat(query(inline("scalar-nan", "0 / 0"))).isEqualTo(new NoData("no values found"));
     assertThat(query(inline("inf", "vector(1) / 0"))).isEqualTo(new MetricValue(Double.POSITIVE_INFINITY));
-    assertThat(query(inline("minus-inf", "-1 / 0"))).isEqualTo(new MetricValue(Double.NEGATIVE_INFINITY));
+    assertThat(query(inline("minus-inf", "vector(-1) / 0"))).isEqualTo(new MetricValue(Double.NEGATIVE_INFINITY));
+    assertThat(((MetricError) query(inline("scalar-nan", "0 / 0"))).message()).startsWith("query returned a scalar;");
+    assertThat(((MetricError) query(inline("scalar", "1"))).message()).startsWith("query returned a scalar;");
   }
 
   @Test

@@ -55,7 +55,11 @@ final class MetricChecks {
       o = new MetricError(f.message(), false);
     }
     if (o instanceof MetricValue v) {
-      return MetricVerdict.passes(t, m, v.value());
+      var impossible = m.impossibleValue(v.value());
+      if (impossible.isEmpty()) {
+        return MetricVerdict.passes(t, m, v.value());
+      }
+      o = new MetricError(impossible.get(), false);
     }
     if (o instanceof NoData n) {
       t.warning(noDataText(m, n.message()));

@@ -1,6 +1,7 @@
 package dev.canarykit.core.model;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One metric check of the analysis ({@code analysis.metrics[]}).
@@ -32,6 +33,8 @@ public record MetricSpec(
   public static final String REQUEST_DURATION = "request-duration";
   /** Default query window for every metric without an interval. */
   public static final String DEFAULT_INTERVAL = "1m";
+  /** Tolerance of {@link #impossibleValue} at a bound of a built-in metric's range. */
+  public static final double ROUNDING = 1e-9;
 
   /** What backs a metric. */
   public enum Kind {
@@ -81,6 +84,29 @@ public record MetricSpec(
    */
   public String intervalOrDefault() {
     return interval == null || interval.isBlank() ? DEFAULT_INTERVAL : interval;
+  }
+
+  /**
+   * Why {@code value} cannot be a measurement of this metric, or empty when it can be one. Every metric's value is a
+   * finite number; the built-in success rate is a percentage (0 to 100) and the built-in request duration is a
+   * number of milliseconds (not negative). In-line queries and templates may measure anything, so any finite value
+   * is possible for them. Values within {@value #ROUNDING} of a bound count as inside it: the success rate is a ratio
+   * of two sums that Prometheus adds up in different orders.
+   */
+  public Optional<String> impossibleValue(double value) {
+    String head = "impossible value " + GoDuration.formatNumber(value) + " for " + name + ": ";
+    if (!Double.isFinite(value)) {
+      return Optional.of(head + "not a finite number");
+    }
+    if (kind() != Kind.BUILTIN) {
+      return Optional.empty();
+    }
+    double max = REQUEST_SUCCESS_RATE.equals(name) ? 100 : Double.POSITIVE_INFINITY;
+    if (value < -ROUNDING || value > max + ROUNDING) {
+      return Optional.of(head + (max == 100 ? "a success rate is a percentage from 0 to 100"
+          : "a duration is never negative"));
+    }
+    return Optional.empty();
   }
 
   /** A copy with another interval. */

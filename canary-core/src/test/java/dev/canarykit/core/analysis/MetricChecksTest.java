@@ -117,11 +117,47 @@ class MetricChecksTest {
   }
 
   @Test
-  void infinityIsAValue() {
+  void valuesABuiltinMetricCannotTakeFailTheCheckAsErrors() {
     World w = seedAnalysing();
-    w.metric("request-success-rate", Double.POSITIVE_INFINITY);
     w.metric("request-duration", 1);
+    w.metric("request-success-rate", Double.POSITIVE_INFINITY);
+    assertThat(w.tick()).containsExactly("Warning  Prometheus query failed: impossible value +Inf for"
+        + " request-success-rate: not a finite number");
+    w.metric("request-success-rate", 150);
+    assertThat(w.tick()).containsExactly("Warning  Prometheus query failed: impossible value 150 for"
+        + " request-success-rate: a success rate is a percentage from 0 to 100");
+    w.metric("request-success-rate", -0.5);
+    assertThat(w.tick()).hasSize(1).allMatch(e -> e.contains("impossible value -0.5 for request-success-rate"));
+    w.metric("request-success-rate", 100);
+    w.metric("request-duration", Double.NEGATIVE_INFINITY);
+    assertThat(w.tick()).containsExactly("Warning  Prometheus query failed: impossible value -Inf for"
+        + " request-duration: not a finite number");
+    w.metric("request-duration", -5);
+    assertThat(w.tick()).containsExactly("Warning  Prometheus query failed: impossible value -5 for"
+        + " request-duration: a duration is never negative");
+    assertThat(w.status.failedChecks()).isEqualTo(5);
+  }
+
+  @Test
+  void roundingAtTheBoundsOfTheSuccessRateIsNotAnError() {
+    World w = seedAnalysing();
+    w.metric("request-success-rate", 100.00000000000001);
+    w.metric("request-duration", 0);
     assertThat(w.tick()).containsExactly("Normal   Advance podinfo.test canary weight 20");
+  }
+
+  @Test
+  void customMetricsMayBeNegativeButNeverNanOrInfinite() {
+    MetricSpec inline = new MetricSpec("drift", "1m", new ThresholdRange(-10.0, 10.0), null, null, Map.of(),
+        "vector(0)");
+    World w = analysing(List.of(inline));
+    w.metric("drift", -3);
+    assertThat(w.tick()).containsExactly("Normal   Advance podinfo.test canary weight 20");
+    w.metric("drift", Double.NaN);
+    assertThat(w.tick()).containsExactly("Warning  Prometheus query failed for drift: impossible value NaN for"
+        + " drift: not a finite number");
+    w.metric("drift", Double.NEGATIVE_INFINITY);
+    assertThat(w.tick()).hasSize(1).allMatch(e -> e.contains("impossible value -Inf for drift"));
   }
 
   @Test

@@ -57,6 +57,19 @@ class CanaryTestKitTest {
   }
 
   @Test
+  void impossibleValuesRollTheReleaseBackInsteadOfPromotingIt() {
+    var kit = initialised();
+    kit.workloads().setTargetRevision("v2");
+    kit.metrics().fix("request-success-rate", Double.POSITIVE_INFINITY).fix("request-duration", -5);
+    kit.tickUntil(Phase.FAILED, 20);
+
+    assertThat(kit.workloads().promotions()).isZero();
+    assertThat(kit.workloads().primaryRevision()).isEqualTo("v1");
+    assertThat(kit.events().messages()).contains("Warning  Prometheus query failed: impossible value +Inf for"
+        + " request-success-rate: not a finite number");
+  }
+
+  @Test
   void aFailingReleaseIsRolledBack() {
     var kit = initialised();
     kit.workloads().setTargetRevision("v2");

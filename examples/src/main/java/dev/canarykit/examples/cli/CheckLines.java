@@ -13,7 +13,9 @@ import java.util.Locale;
  * {@code +Inf} for an unset bound; without a {@code thresholdRange} they are the deprecated {@code threshold}
  * (unset meaning 0) as a minimum for the built-in success rate and as a maximum otherwise, as the analysis compares.
  * The verdict is {@link MetricComparison#passes}: the built-in request duration is compared in whole milliseconds
- * (truncated), so {@code PASS request-duration 500.70 [-Inf,500.00]} is correct.
+ * (truncated), so {@code PASS request-duration 500.70 [-Inf,500.00]} is correct. A value the metric cannot take
+ * ({@link MetricSpec#impossibleValue}: an infinity, a success rate above 100) is an {@code ERROR}, as the analysis
+ * fails such a check.
  */
 final class CheckLines {
   private CheckLines() {}
@@ -31,6 +33,9 @@ final class CheckLines {
   }
 
   static Verdict verdict(MetricSpec metric, Outcome.MetricResult result) {
+    if (result instanceof Outcome.MetricValue v && metric.impossibleValue(v.value()).isPresent()) {
+      return new Verdict("ERROR " + metric.name() + " " + metric.impossibleValue(v.value()).get(), false);
+    }
     if (result instanceof Outcome.MetricValue v) {
       boolean pass = MetricComparison.passes(metric, v.value());
       return new Verdict((pass ? "PASS " : "FAIL ") + metric.name() + " " + number(v.value()) + " "

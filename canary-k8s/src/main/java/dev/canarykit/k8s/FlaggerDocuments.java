@@ -33,20 +33,27 @@ public final class FlaggerDocuments {
   private FlaggerDocuments() {}
 
   /**
-   * Checks one document.
+   * Checks one document; never throws.
    *
-   * @param doc a JSON object (a parsed Kubernetes document), not {@code null}
-   * @return the verdict; {@link DocumentCheck#checked()} is false for kinds other than Flagger's
+   * @param doc a parsed Kubernetes document (a JSON object); anything else is returned unchecked with a violation
+   * @return the verdict; {@link DocumentCheck#checked()} is false for kinds other than Flagger's. When the
+   *     document is not an object or its {@code apiVersion} or {@code kind} is not a string, {@code kind} is
+   *     {@code null} and the violations say why.
    */
   public static DocumentCheck check(JsonNode doc) {
-    String apiVersion = text(doc.get("apiVersion"));
-    String kind = text(doc.get("kind"));
-    String name = text(doc.path("metadata").get("name"));
-    String namespace = text(doc.path("metadata").get("namespace"));
+    if (doc == null || !doc.isObject()) {
+      return new DocumentCheck(null, null, "default", "", false,
+          List.of(new Violation("", null, "a document must be a mapping (a Kubernetes object)")), List.of());
+    }
+    List<Violation> identity = DocumentShape.identity(doc);
+    String apiVersion = DocumentShape.text(doc.get("apiVersion"));
+    String kind = identity.isEmpty() ? DocumentShape.text(doc.get("kind")) : null;
+    String name = DocumentShape.text(doc.path("metadata").get("name"));
+    String namespace = DocumentShape.text(doc.path("metadata").get("namespace"));
     String shownNs = namespace == null || namespace.isEmpty() ? "default" : namespace;
     String shownName = name == null ? "" : name;
-    if (!FlaggerApi.API_VERSION.equals(apiVersion) || !KINDS.contains(kind)) {
-      return new DocumentCheck(apiVersion, kind, shownNs, shownName, false, List.of(), List.of());
+    if (kind == null || !FlaggerApi.API_VERSION.equals(apiVersion) || !KINDS.contains(kind)) {
+      return new DocumentCheck(apiVersion, kind, shownNs, shownName, false, identity, List.of());
     }
     List<FieldWarning> warnings = new ArrayList<>();
     doc.properties().stream().map(java.util.Map.Entry::getKey).forEach(f -> {
@@ -54,11 +61,14 @@ public final class FlaggerDocuments {
         warnings.add(new FieldWarning(f, FieldWarning.UNKNOWN));
       }
     });
-    List<Violation> violations = switch (kind) {
+    List<Violation> violations = new ArrayList<>(DocumentShape.metadata(doc));
+    Set<String> mistyped = violations.stream().map(Violation::path).collect(java.util.stream.Collectors.toSet());
+    List<Violation> rules = switch (kind) {
       case "Canary" -> canary(doc, name, namespace, warnings);
       case "MetricTemplate" -> metricTemplate(doc, name, namespace, warnings);
       default -> alertProvider(doc, name, namespace, warnings);
     };
+    rules.stream().filter(v -> !mistyped.contains(v.path())).forEach(violations::add);
     return new DocumentCheck(apiVersion, kind, shownNs, shownName, true, violations,
         DocumentOrder.sort(doc, warnings));
   }
@@ -89,15 +99,16 @@ public final class FlaggerDocuments {
    * @throws IllegalArgumentException naming the problem when the document is not a readable Flagger Canary
    */
   public static Canary toCanary(JsonNode doc) {
-    if (!FlaggerApi.API_VERSION.equals(text(doc.get("apiVersion"))) || !"Canary".equals(text(doc.get("kind")))) {
+    if (doc == null || !FlaggerApi.API_VERSION.equals(DocumentShape.text(doc.get("apiVersion")))
+        || !"Canary".equals(DocumentShape.text(doc.get("kind")))) {
       throw new IllegalArgumentException("not a " + FlaggerApi.API_VERSION + " Canary");
     }
     var read = SpecReader.read(doc.get("spec"), CanaryResourceSpec.class, "spec");
     if (read.error() != null) {
       throw new IllegalArgumentException(read.error().path() + ": " + read.error().message());
     }
-    return canary(doc, text(doc.path("metadata").get("name")), text(doc.path("metadata").get("namespace")),
-        read.value());
+    return canary(doc, DocumentShape.text(doc.path("metadata").get("name")),
+        DocumentShape.text(doc.path("metadata").get("namespace")), read.value());
   }
 
   private static java.util.Map<String, String> annotations(JsonNode doc) {
@@ -139,9 +150,5 @@ public final class FlaggerDocuments {
       out.add(new Violation("spec.secretRef.name", null, "is required"));
     }
     return out;
-  }
-
-  private static String text(JsonNode n) {
-    return n == null || n.isNull() || !n.isValueNode() ? null : n.asText();
   }
 }

@@ -36,6 +36,30 @@ class FlaggerDocumentsTest {
   }
 
   @Test
+  void aMissingNullOrNonStringKindIsAViolationNeverAnException() {
+    for (String kind : List.of("", "kind: null\n", "kind: [Canary]\n", "kind: 5\n")) {
+      DocumentCheck d = Yaml.check("apiVersion: flagger.app/v1beta1\nmetadata: {name: x}\n" + kind);
+      assertThat(d.checked()).isFalse();
+      assertThat(d.kind()).isNull();
+      assertThat(paths(d.violations())).isEqualTo(kind.contains("[") || kind.contains("5")
+          ? List.of("kind: must be a string") : List.of());
+    }
+    assertThat(FlaggerDocuments.check(null).violations()).isNotEmpty();
+    assertThat(FlaggerDocuments.check(Yaml.tree("[a]")).kind()).isNull();
+  }
+
+  @Test
+  void wrongTypesInMetadataAreViolationsAtTheirPath() {
+    DocumentCheck c = Yaml.check(BASE.replace("metadata: {name: app, namespace: prod}",
+        "metadata: {name: [app], namespace: [test, test], annotations: {a: 1}}"));
+    assertThat(paths(c.violations())).startsWith("metadata.name: must be a string",
+        "metadata.namespace: must be a string", "metadata.annotations.a: must be a string");
+    assertThat(c.namespace()).isEqualTo("default");
+    assertThat(Yaml.check("apiVersion: flagger.app/v1beta1\nkind: AlertProvider\nmetadata: x\n").violations())
+        .extracting(Violation::path).contains("metadata");
+  }
+
+  @Test
   void unknownFieldsAreWarningsWithPathsNeverViolations() {
     DocumentCheck c = Yaml.check(HEAD + """
         spec:

@@ -6,6 +6,7 @@ import dev.canarykit.core.model.MetricTemplate;
 import dev.canarykit.k8s.DocumentCheck;
 import dev.canarykit.k8s.FlaggerApi;
 import dev.canarykit.k8s.FlaggerDocuments;
+import dev.canarykit.k8s.ManifestYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -57,11 +58,11 @@ final class CheckFiles {
       error(file, 0, "cannot read: " + ManifestValidator.reason(e));
       return;
     }
-    List<YamlDocuments.Document> docs;
+    List<ManifestYaml.Document> docs;
     try {
-      docs = YamlDocuments.parse(text);
-    } catch (YamlDocuments.NotYaml e) {
-      error(file, e.line, "not YAML: " + e.getMessage());
+      docs = ManifestYaml.parse(text);
+    } catch (ManifestYaml.InvalidYaml e) {
+      error(file, e.line(), "not YAML: " + e.getMessage());
       return;
     }
     int canariesBefore = canaries.size();
@@ -72,7 +73,7 @@ final class CheckFiles {
     }
   }
 
-  private void document(String file, YamlDocuments.Document d) {
+  private void document(String file, ManifestYaml.Document d) {
     JsonNode tree = d.tree();
     if (!tree.isObject()) {
       error(file, d.line(), "document is not a Kubernetes object (a YAML mapping)");

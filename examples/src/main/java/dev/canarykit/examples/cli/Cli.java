@@ -39,9 +39,16 @@ public final class Cli {
     return code;
   }
 
-  /** The configured command line writing to {@code out} and {@code err}. */
+  /**
+   * The configured command line writing to {@code out} and {@code err}. An exception no command handled (a bug) is
+   * one {@code ERROR} line and exit {@value #ERROR}, never a stack trace.
+   */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     return new CommandLine(new CanarykitCommand()).setOut(out).setErr(err)
-        .setCaseInsensitiveEnumValuesAllowed(true);
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          cmd.getErr().println("ERROR " + cmd.getCommandName() + " failed: " + e);
+          return ERROR;
+        });
   }
 }

@@ -2,6 +2,7 @@ package dev.canarykit.examples.cli;
 
 import dev.canarykit.k8s.DocumentCheck;
 import dev.canarykit.k8s.FlaggerDocuments;
+import dev.canarykit.k8s.ManifestYaml;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.MalformedInputException;
@@ -36,14 +37,21 @@ final class ManifestValidator {
       error(file, 0, "cannot read: " + reason(e));
       return;
     }
-    List<YamlDocuments.Document> docs;
+    List<ManifestYaml.Document> docs;
     try {
-      docs = YamlDocuments.parse(text);
-    } catch (YamlDocuments.NotYaml e) {
-      error(file, e.line, "not YAML: " + e.getMessage());
+      docs = ManifestYaml.parse(text);
+    } catch (ManifestYaml.InvalidYaml e) {
+      error(file, e.line(), "not YAML: " + e.getMessage());
       return;
     }
-    docs.forEach(d -> document(file, d));
+    for (ManifestYaml.Document d : docs) {
+      try {
+        document(file, d);
+      } catch (RuntimeException e) {
+        // A bug in a check must not hide the other documents or end in a stack trace.
+        error(file, d.line(), "cannot check the document: " + e);
+      }
+    }
   }
 
   /** 0 when everything was valid, 1 when something was invalid, 2 when a file failed (2 wins). */
@@ -51,14 +59,15 @@ final class ManifestValidator {
     return error ? Cli.ERROR : invalid ? Cli.INVALID : Cli.OK;
   }
 
-  private void document(String file, YamlDocuments.Document d) {
+  private void document(String file, ManifestYaml.Document d) {
     if (!d.tree().isObject()) {
       error(file, d.line(), "document is not a Kubernetes object (a YAML mapping)");
       return;
     }
     DocumentCheck c = FlaggerDocuments.check(d.tree());
     if (c.kind() == null || c.kind().isEmpty()) {
-      error(file, d.line(), "document has no kind");
+      error(file, d.line(), c.violations().isEmpty() ? "document has no kind"
+          : c.violations().get(0).path() + ": " + c.violations().get(0).message());
       return;
     }
     String id = file + " " + c.kind() + " " + c.namespace() + "/" + c.name();

@@ -1,10 +1,9 @@
 package dev.canarykit.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.canarykit.core.simulation.Scenario;
 import dev.canarykit.core.simulation.VersionProfile;
+import dev.canarykit.k8s.ManifestYaml;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +20,6 @@ import java.util.List;
  * </pre>
  */
 final class ScenarioFile {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
   private ScenarioFile() {}
 
   /** A problem in the file, naming the field. */
@@ -35,13 +32,16 @@ final class ScenarioFile {
   }
 
   static List<Scenario> parse(String text) throws Invalid {
-    JsonNode root;
+    List<ManifestYaml.Document> docs;
     try {
-      root = YAML.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new Invalid("not YAML: " + e.getMessage());
+      docs = ManifestYaml.parse(text);
+    } catch (ManifestYaml.InvalidYaml e) {
+      throw new Invalid("not YAML (line " + e.line() + "): " + e.getMessage());
     }
-    JsonNode list = root == null ? null : root.get("scenarios");
+    if (docs.size() > 1) {
+      throw new Invalid("holds " + docs.size() + " YAML documents; expected one");
+    }
+    JsonNode list = docs.isEmpty() ? null : docs.get(0).tree().get("scenarios");
     if (list == null || !list.isArray() || list.isEmpty()) {
       throw new Invalid("scenarios: must be a non-empty list");
     }

@@ -8,6 +8,7 @@ import dev.canarykit.core.simulation.Scenario;
 import dev.canarykit.core.simulation.Simulation;
 import dev.canarykit.k8s.DocumentCheck;
 import dev.canarykit.k8s.FlaggerDocuments;
+import dev.canarykit.k8s.ManifestYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +67,8 @@ public final class SimulateCommand implements Callable<Integer> {
       err.println("ERROR " + e.getMessage());
     } catch (ScenarioFile.Invalid | IllegalArgumentException e) {
       err.println("ERROR " + e.getMessage());
-    } catch (YamlDocuments.NotYaml e) {
-      err.println("ERROR " + canaryFile + ": " + e.getMessage());
+    } catch (ManifestYaml.InvalidYaml e) {
+      err.println("ERROR " + canaryFile + ":" + e.line() + ": not YAML: " + e.getMessage());
     }
     return Cli.ERROR;
   }
@@ -82,10 +83,10 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   /** The first Canary of the file; it must be valid. */
-  private Canary canary() throws IOException, YamlDocuments.NotYaml {
-    for (YamlDocuments.Document d : YamlDocuments.parse(Files.readString(canaryFile))) {
+  private Canary canary() throws IOException, ManifestYaml.InvalidYaml {
+    for (ManifestYaml.Document d : ManifestYaml.parse(Files.readString(canaryFile))) {
       JsonNode doc = d.tree();
-      if (doc != null && "Canary".equals(doc.path("kind").asText())) {
+      if ("Canary".equals(doc.path("kind").asText())) {
         DocumentCheck check = FlaggerDocuments.check(doc);
         if (!check.violations().isEmpty()) {
           var v = check.violations().get(0);

@@ -84,8 +84,78 @@ class ValidateCommandTest {
   void duplicateKeysAreNotYaml() {
     String f = CliRun.tempFile("kind: Canary\nkind: Canary\n");
     CliRun r = CliRun.run("validate", f);
-    assertThat(r.err()).singleElement().asString().startsWith("ERROR " + f + ":2: not YAML: Duplicate field");
+    assertThat(r.err()).containsExactly("ERROR " + f + ":2: not YAML: mapping key \"kind\" already defined at line 1");
     assertThat(r.code()).isEqualTo(2);
+  }
+
+  @Test
+  void aFlaggerDocumentWithAMissingNullOrNonStringKindIsAnErrorNeverAStackTrace() {
+    String head = "apiVersion: flagger.app/v1beta1\nmetadata: {name: x}\n";
+    String f = CliRun.tempFile(head + "---\n" + head + "kind: null\n---\n" + head + "kind: [Canary]\n---\n"
+        + head + "kind: 5\n---\nkind: {a: b}\napiVersion: v1\n---\napiVersion: [flagger.app/v1beta1]\nkind: Canary\n");
+    CliRun r = CliRun.run("validate", f);
+    assertThat(r.err()).containsExactly(
+        "ERROR " + f + ":1: document has no kind",
+        "ERROR " + f + ":4: document has no kind",
+        "ERROR " + f + ":8: kind: must be a string",
+        "ERROR " + f + ":12: kind: must be a string",
+        "ERROR " + f + ":16: kind: must be a string",
+        "ERROR " + f + ":19: apiVersion: must be a string");
+    assertThat(r.out()).isEmpty();
+    assertThat(r.code()).isEqualTo(2);
+  }
+
+  @Test
+  void aliasesAndMergeKeysAreResolvedAsKubectlDoes() {
+    String f = CliRun.tempFile("""
+        apiVersion: flagger.app/v1beta1
+        kind: Canary
+        metadata: {name: app}
+        spec:
+          targetRef: {apiVersion: apps/v1, kind: Deployment, name: app}
+          service: {port: 80}
+          analysis:
+            interval: &iv 1m
+            threshold: 5
+            stepWeight: 10
+            metrics:
+              - &base {name: request-success-rate, interval: *iv, thresholdRange: &range {min: 99}}
+              - <<: *base
+                name: request-duration
+                thresholdRange: {max: 500}
+              - {name: errors, query: "vector(0)", thresholdRange: *range}
+        """);
+    CliRun r = CliRun.run("validate", f);
+    assertThat(r.out()).containsExactly("OK " + f + " Canary default/app");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+  }
+
+  @Test
+  void anAliasBombIsRefusedAsKubectlDoes() {
+    StringBuilder bomb = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: lol}\ndata:\n"
+        + "  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (int i = 1; i < 9; i++) {
+      bomb.append("  a").append(i).append(": &a").append(i).append(" [")
+          .append(String.join(", ", java.util.Collections.nCopies(9, "*a" + (i - 1)))).append("]\n");
+    }
+    String f = CliRun.tempFile(bomb.toString());
+    CliRun r = CliRun.run("validate", f);
+    assertThat(r.err()).singleElement().asString().startsWith("ERROR " + f + ":")
+        .contains(": not YAML: the document contains excessive aliasing");
+    assertThat(r.out()).isEmpty();
+    assertThat(r.code()).isEqualTo(2);
+  }
+
+  @Test
+  void wrongTypesInMetadataAreInvalidAtTheirPath() {
+    String f = CliRun.tempFile(CANARY.replace("metadata: {name: app}",
+        "metadata: {name: app, namespace: [test, test], labels: {tier: {a: b}}}"));
+    CliRun r = CliRun.run("validate", f);
+    assertThat(r.out()).containsExactly(
+        "INVALID " + f + " Canary default/app: metadata.namespace: must be a string",
+        "INVALID " + f + " Canary default/app: metadata.labels.tier: must be a string");
+    assertThat(r.code()).isEqualTo(1);
   }
 
   @Test

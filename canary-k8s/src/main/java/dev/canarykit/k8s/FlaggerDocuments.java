@@ -1,16 +1,16 @@
 package dev.canarykit.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.validation.Violation;
 import dev.canarykit.k8s.resource.AlertProviderResourceSpec;
 import dev.canarykit.k8s.resource.CanaryResourceSpec;
-import dev.canarykit.k8s.resource.CanaryResourceStatus;
-import dev.canarykit.k8s.resource.ConditionsStatus;
 import dev.canarykit.k8s.resource.MetricTemplateResourceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks raw Kubernetes documents (parsed YAML or JSON) of Flagger's kinds, offline.
@@ -28,7 +28,8 @@ import java.util.Set;
 public final class FlaggerDocuments {
   /** The kinds that are checked. */
   public static final Set<String> KINDS = Set.of("Canary", "MetricTemplate", "AlertProvider");
-  private static final Set<String> TOP_LEVEL = Set.of("apiVersion", "kind", "metadata", "spec", "status");
+  static final String UNDRIVEN = "canarykit drives only the istio (default) and kubernetes providers: this Canary is"
+      + " checked against Flagger's schema but canarykit would not run it";
 
   private FlaggerDocuments() {}
 
@@ -52,39 +53,47 @@ public final class FlaggerDocuments {
     String namespace = DocumentShape.text(doc.path("metadata").get("namespace"));
     String shownNs = namespace == null || namespace.isEmpty() ? "default" : namespace;
     String shownName = name == null ? "" : name;
+    if (kind != null && KINDS.contains(kind) && apiVersion != null && apiVersion.startsWith(FlaggerApi.GROUP + "/")
+        && !FlaggerApi.API_VERSION.equals(apiVersion)) {
+      return new DocumentCheck(apiVersion, kind, shownNs, shownName, true, List.of(new Violation("apiVersion",
+          apiVersion, "must be " + FlaggerApi.API_VERSION + ", the only version Flagger's CRD serves")), List.of());
+    }
     if (kind == null || !FlaggerApi.API_VERSION.equals(apiVersion) || !KINDS.contains(kind)) {
       return new DocumentCheck(apiVersion, kind, shownNs, shownName, false, identity, List.of());
     }
-    List<FieldWarning> warnings = new ArrayList<>();
-    doc.properties().stream().map(java.util.Map.Entry::getKey).forEach(f -> {
-      if (!TOP_LEVEL.contains(f)) {
-        warnings.add(new FieldWarning(f, FieldWarning.UNKNOWN));
-      }
-    });
+    ObjectNode body = ((ObjectNode) doc).deepCopy();
+    body.remove("metadata");
+    SchemaCheck.Findings schema = SchemaCheck.check(Schemas.of(kind), body, "");
+    ObjectNode pruned = (ObjectNode) SchemaCheck.prune(Schemas.of(kind), body);
+    pruned.set("metadata", doc.get("metadata"));
+    List<FieldWarning> warnings = new ArrayList<>(schema.warnings());
     List<Violation> violations = new ArrayList<>(DocumentShape.metadata(doc));
-    Set<String> mistyped = violations.stream().map(Violation::path).collect(java.util.stream.Collectors.toSet());
+    violations.addAll(schema.violations());
+    Set<String> reported = violations.stream().map(Violation::path).collect(Collectors.toSet());
     List<Violation> rules = switch (kind) {
-      case "Canary" -> canary(doc, name, namespace, warnings);
-      case "MetricTemplate" -> metricTemplate(doc, name, namespace, warnings);
-      default -> alertProvider(doc, name, namespace, warnings);
+      case "Canary" -> canary(pruned, name, namespace, warnings);
+      case "MetricTemplate" -> metricTemplate(pruned, name, namespace);
+      default -> alertProvider(pruned, name, namespace);
     };
-    rules.stream().filter(v -> !mistyped.contains(v.path())).forEach(violations::add);
+    rules.stream().filter(v -> !reported.contains(v.path()) && schema.mistyped().stream()
+        .noneMatch(m -> v.path().startsWith(m + ".") || v.path().startsWith(m + "["))).forEach(violations::add);
     return new DocumentCheck(apiVersion, kind, shownNs, shownName, true, violations,
         DocumentOrder.sort(doc, warnings));
   }
 
   private static List<Violation> canary(JsonNode doc, String name, String ns, List<FieldWarning> warnings) {
-    UnknownFields.find(doc.get("spec"), CanaryResourceSpec.class, "spec", warnings);
-    UnknownFields.find(doc.get("status"), CanaryResourceStatus.class, "status", warnings);
     var read = SpecReader.read(doc.get("spec"), CanaryResourceSpec.class, "spec");
     if (read.error() != null) {
       return List.of(read.error());
     }
     UnusedFields.find(read.value(), warnings);
     Canary canary = canary(doc, name, ns, read.value());
+    if (canary.spec() != null && !canary.spec().providerIsDriven()) {
+      warnings.add(new FieldWarning("spec.provider", UNDRIVEN));
+    }
     List<Violation> violations = new ArrayList<>(canary.validate());
     violations.addAll(CanarykitAnnotations.apply(canary.spec(), annotations(doc)).violations());
-    return CanaryMapping.usesLegacyAnalysis(read.value()) ? legacy(violations) : violations;
+    return violations;
   }
 
   private static Canary canary(JsonNode doc, String name, String ns, CanaryResourceSpec spec) {
@@ -103,7 +112,8 @@ public final class FlaggerDocuments {
         || !"Canary".equals(DocumentShape.text(doc.get("kind")))) {
       throw new IllegalArgumentException("not a " + FlaggerApi.API_VERSION + " Canary");
     }
-    var read = SpecReader.read(doc.get("spec"), CanaryResourceSpec.class, "spec");
+    var read = SpecReader.read(SchemaCheck.prune(Schemas.at("Canary", "spec"), doc.get("spec")),
+        CanaryResourceSpec.class, "spec");
     if (read.error() != null) {
       throw new IllegalArgumentException(read.error().path() + ": " + read.error().message());
     }
@@ -118,23 +128,12 @@ public final class FlaggerDocuments {
     return out;
   }
 
-  private static List<Violation> legacy(List<Violation> violations) {
-    return violations.stream().map(v -> v.path().startsWith("spec.analysis")
-        ? new Violation("spec.canaryAnalysis" + v.path().substring("spec.analysis".length()), v.value(),
-            v.message())
-        : v).toList();
-  }
-
-  private static List<Violation> metricTemplate(JsonNode doc, String name, String ns, List<FieldWarning> warnings) {
-    UnknownFields.find(doc.get("spec"), MetricTemplateResourceSpec.class, "spec", warnings);
-    UnknownFields.find(doc.get("status"), ConditionsStatus.class, "status", warnings);
+  private static List<Violation> metricTemplate(JsonNode doc, String name, String ns) {
     var read = SpecReader.read(doc.get("spec"), MetricTemplateResourceSpec.class, "spec");
     return read.error() != null ? List.of(read.error()) : MetricTemplateMapping.validate(name, ns, read.value());
   }
 
-  private static List<Violation> alertProvider(JsonNode doc, String name, String ns, List<FieldWarning> warnings) {
-    UnknownFields.find(doc.get("spec"), AlertProviderResourceSpec.class, "spec", warnings);
-    UnknownFields.find(doc.get("status"), ConditionsStatus.class, "status", warnings);
+  private static List<Violation> alertProvider(JsonNode doc, String name, String ns) {
     var read = SpecReader.read(doc.get("spec"), AlertProviderResourceSpec.class, "spec");
     if (read.error() != null) {
       return List.of(read.error());

@@ -17,6 +17,8 @@ class FlaggerDocumentsTest {
         targetRef: {apiVersion: apps/v1, kind: Deployment, name: app}
         service: {port: 80}
       """;
+  /** The analysis Flagger's schema requires: interval, threshold and one of iterations, stepWeight, stepWeights. */
+  static final String ANALYSIS = "  analysis: {interval: 1m, threshold: 5, stepWeight: 10}\n";
 
   static List<String> paths(List<Violation> vs) {
     return vs.stream().map(v -> v.path() + ": " + v.message()).toList();
@@ -31,7 +33,8 @@ class FlaggerDocumentsTest {
     DocumentCheck d = Yaml.check("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n");
     assertThat(d.checked()).isFalse();
     assertThat(d.kind() + " " + d.namespace() + "/" + d.name()).isEqualTo("Deployment default/web");
-    assertThat(Yaml.check("apiVersion: flagger.app/v1alpha3\nkind: Canary\n").checked()).isFalse();
+    assertThat(paths(Yaml.check("apiVersion: flagger.app/v1alpha3\nkind: Canary\n").violations()))
+        .containsExactly("apiVersion: must be flagger.app/v1beta1, the only version Flagger's CRD serves");
     assertThat(Yaml.check("apiVersion: argoproj.io/v1alpha1\nkind: Canary\n").checked()).isFalse();
   }
 
@@ -66,9 +69,10 @@ class FlaggerDocumentsTest {
           targetRef: {apiVersion: apps/v1, kind: Deployment, name: app}
           service: {port: 80}
           colour: blue
-          ingressRef: {name: ing, namespace: other}
+          ingressRef: {apiVersion: networking.k8s.io/v1, kind: Ingress, name: ing, namespace: other}
           analysis:
             interval: 1m
+            threshold: 5
             stepWeight: 10
             tempo: fast
             metrics:
@@ -90,17 +94,82 @@ class FlaggerDocumentsTest {
   }
 
   @Test
-  void istioBlocksAreNotWalked() {
+  void fieldsOutsideFlaggersSchemaInsideTheIstioBlocksAreWarningsWithTheirFullPath() {
     DocumentCheck c = Yaml.check(HEAD + """
         spec:
           targetRef: {apiVersion: apps/v1, kind: Deployment, name: app}
           service:
             port: 80
-            trafficPolicy: {anything: {goes: here}}
-            match: [{uri: {prefix: /api}, whatever: 1}]
-          analysis: {interval: 1m, stepWeight: 5, match: [{headers: {x: {exact: y}}}], iterations: 0}
+            trafficPolicy:
+              anything: {goes: here}
+              tunnel: {protocol: CONNECT}
+              connectionPool: {tcp: {maxConnections: 5}}
+              portLevelSettings: [{port: {number: 80}}]
+            match: [{uri: {prefix: /api}, bogusMatch: 1}]
+            corsPolicy: {allowOrigins: [{exact: a}], bogusCors: 1}
+            headers: {request: {set: {a: b}, bogusOp: {}}}
+            retries: {attempts: 3, backoff: 1s}
+            rewrite: {uri: /, uriRegexRewrite: {match: x}}
+          analysis:
+            interval: 1m
+            threshold: 5
+            iterations: 10
+            match: [{headers: {x: {exact: y}}, bogusAb: 1}]
         """);
-    assertThat(c.warnings()).isEmpty();
+    assertThat(c.violations()).isEmpty();
+    assertThat(warnings(c)).containsExactlyInAnyOrder(
+        "spec.service.trafficPolicy.anything: unknown field, ignored",
+        "spec.service.trafficPolicy.tunnel: unknown field, ignored",
+        "spec.service.trafficPolicy.connectionPool.tcp: unknown field, ignored",
+        "spec.service.trafficPolicy.portLevelSettings: unknown field, ignored",
+        "spec.service.match[0].bogusMatch: unknown field, ignored",
+        "spec.service.corsPolicy.bogusCors: unknown field, ignored",
+        "spec.service.headers.request.bogusOp: unknown field, ignored",
+        "spec.service.retries.backoff: unknown field, ignored",
+        "spec.service.rewrite.uriRegexRewrite: unknown field, ignored",
+        "spec.analysis.match[0].bogusAb: unknown field, ignored");
+  }
+
+  @Test
+  void whatFlaggersSchemaRejectsIsInvalid() {
+    assertThat(paths(Yaml.check(BASE).violations())).containsExactly("spec.analysis: is required");
+    assertThat(paths(Yaml.check(BASE + "  analysis: {interval: 1m, threshold: 5, stepWeight: 10, iterations: 5}\n")
+        .violations())).containsExactly("spec.analysis: sets more than one of iterations, stepWeight, stepWeights"
+            + " (Flagger's schema allows one)");
+    assertThat(paths(Yaml.check(BASE + "  analysis: {interval: 1m, stepWeight: 10}\n").violations()))
+        .containsExactly("spec.analysis: needs interval, threshold and exactly one of iterations, stepWeight,"
+            + " stepWeights");
+    assertThat(paths(Yaml.check(BASE.replace("kind: Deployment", "kind: StatefulSet") + ANALYSIS).violations()))
+        .containsExactly("spec.targetRef.kind: must be one of: DaemonSet, Deployment, Service");
+    assertThat(paths(Yaml.check(BASE.replace("{apiVersion: apps/v1, kind: Deployment, name: app}", "{name: app}")
+        + ANALYSIS).violations())).containsExactly("spec.targetRef.apiVersion: is required",
+            "spec.targetRef.kind: is required");
+    assertThat(paths(Yaml.check(BASE + "  provider: consul\n" + ANALYSIS).violations()))
+        .singleElement().asString().startsWith("spec.provider: must be one of: apisix, appmesh,");
+    assertThat(paths(Yaml.check(BASE + "  analysis: {interval: 90, threshold: 5, stepWeight: 10}\n").violations()))
+        .containsExactly("spec.analysis.interval: must be a string");
+    assertThat(paths(Yaml.check(BASE + "  analysis: {interval: 1h, threshold: 5, stepWeight: 10}\n").violations()))
+        .containsExactly("spec.analysis.interval: must match the pattern ^[0-9]+(m|s)");
+  }
+
+  @Test
+  void whatFlaggersSchemaAcceptsIsValid() {
+    assertThat(Yaml.check(BASE + """
+          analysis:
+            interval: 1m
+            threshold: 5
+            stepWeights: [1, 2, 10, 200]
+            metrics:
+              - {name: "", templateRef: {name: t}, query: "vector(1)", thresholdRange: {max: 1}}
+        """).violations()).isEmpty();
+  }
+
+  @Test
+  void providersCanarykitDoesNotDriveAreAWarningAtSpecProvider() {
+    DocumentCheck c = Yaml.check(HEAD + "spec:\n  provider: knative\n"
+        + "  targetRef: {apiVersion: serving.knative.dev/v1, kind: Service, name: app}\n" + ANALYSIS);
+    assertThat(c.violations()).isEmpty();
+    assertThat(warnings(c)).containsExactly("spec.provider: " + FlaggerDocuments.UNDRIVEN);
   }
 
   @Test
@@ -110,22 +179,29 @@ class FlaggerDocumentsTest {
 
   @Test
   void aFieldOfTheWrongTypeIsOneViolationAtThatField() {
-    assertThat(paths(Yaml.check(BASE.replace("port: 80", "port: \"80\"")).violations()))
-        .containsExactly("spec.service.port: must be an integer");
-    assertThat(paths(Yaml.check(BASE + "  analysis: {stepWeights: [10, x]}\n").violations()))
-        .containsExactly("spec.analysis.stepWeights[1]: must be an integer");
-    assertThat(paths(Yaml.check(BASE + "  skipAnalysis: yes please\n").violations()))
+    assertThat(paths(Yaml.check(BASE.replace("port: 80", "port: \"80\"") + ANALYSIS).violations()))
+        .containsExactly("spec.service.port: must be a number");
+    assertThat(paths(Yaml.check(BASE.replace("port: 80", "port: 80.5") + ANALYSIS).violations()))
+        .as("Flagger's schema takes a number; its Go type is an integer").containsExactly(
+            "spec.service.port: must be an integer");
+    String a = "  analysis: {interval: 1m, threshold: 5, ";
+    assertThat(paths(Yaml.check(BASE + a + "stepWeights: [10, x]}\n").violations()))
+        .containsExactly("spec.analysis.stepWeights[1]: must be a number");
+    assertThat(paths(Yaml.check(BASE + ANALYSIS + "  skipAnalysis: yes please\n").violations()))
         .containsExactly("spec.skipAnalysis: must be true or false");
-    assertThat(paths(Yaml.check(BASE + "  analysis: {metrics: {name: x}}\n").violations()))
+    assertThat(paths(Yaml.check(BASE + a + "stepWeight: 5, metrics: {name: x}}\n").violations()))
         .containsExactly("spec.analysis.metrics: must be a list");
-    assertThat(paths(Yaml.check(BASE + "  analysis: {metrics: [{name: x, threshold: high}]}\n").violations()))
+    assertThat(paths(Yaml.check(BASE + a + "stepWeight: 5, metrics: [{name: x, threshold: high}]}\n").violations()))
         .containsExactly("spec.analysis.metrics[0].threshold: must be a number");
   }
 
   @Test
   void targetPortIsANumberOrAName() {
-    assertThat(Yaml.check(BASE.replace("port: 80", "port: 80, targetPort: http")).violations()).isEmpty();
-    assertThat(Yaml.check(BASE.replace("port: 80", "port: 80, targetPort: 8080")).violations()).isEmpty();
+    assertThat(Yaml.check(BASE.replace("port: 80", "port: 80, targetPort: http") + ANALYSIS).violations()).isEmpty();
+    assertThat(Yaml.check(BASE.replace("port: 80", "port: 80, targetPort: 8080") + ANALYSIS).violations())
+        .isEmpty();
+    assertThat(paths(Yaml.check(BASE.replace("port: 80", "port: 80, targetPort: [1]") + ANALYSIS).violations()))
+        .containsExactly("spec.service.targetPort: must be an integer or a string");
   }
 
   @Test
@@ -135,6 +211,8 @@ class FlaggerDocumentsTest {
           targetRef: {apiVersion: apps/v1, kind: Deployment, name: app}
           service: {port: 0}
           analysis:
+            interval: 1m
+            threshold: 5
             stepWeight: 10
             metrics:
               - name: request-success-rate
@@ -148,22 +226,10 @@ class FlaggerDocumentsTest {
   }
 
   @Test
-  void legacyCanaryAnalysisIsReadAndReportedUnderItsOwnName() {
-    DocumentCheck ok = Yaml.check(BASE + "  canaryAnalysis: {interval: 1m, stepWeight: 10, maxWeight: 50}\n");
-    assertThat(ok.valid()).isTrue();
-    assertThat(ok.warnings()).isEmpty();
-    DocumentCheck bad = Yaml.check(BASE + "  canaryAnalysis: {interval: 1m, stepWeight: 10, maxWeight: 150}\n");
-    assertThat(bad.violations()).extracting(Violation::path).containsExactly("spec.canaryAnalysis.maxWeight");
-  }
-
-  @Test
-  void analysisWinsOverCanaryAnalysisWithAWarning() {
-    DocumentCheck c = Yaml.check(BASE + """
-          analysis: {interval: 1m, stepWeight: 10}
-          canaryAnalysis: {maxWeight: 500}
-        """);
-    assertThat(c.violations()).isEmpty();
-    assertThat(warnings(c)).containsExactly("spec.canaryAnalysis: is ignored because spec.analysis is set");
+  void legacyCanaryAnalysisIsOutsideFlaggersV1beta1SchemaSoAnalysisIsMissing() {
+    DocumentCheck c = Yaml.check(BASE + "  canaryAnalysis: {interval: 1m, threshold: 5, stepWeight: 10}\n");
+    assertThat(paths(c.violations())).containsExactly("spec.analysis: is required");
+    assertThat(warnings(c)).containsExactly("spec.canaryAnalysis: unknown field, ignored");
   }
 
   @Test
@@ -200,7 +266,7 @@ class FlaggerDocumentsTest {
 
   @Test
   void emptyListItemsAreReportedNotThrown() {
-    DocumentCheck c = Yaml.check(BASE + "  analysis: {interval: 1m, stepWeight: 10, metrics: [null]}\n");
-    assertThat(c.violations()).extracting(Violation::path).contains("spec.analysis.metrics[0].name");
+    DocumentCheck c = Yaml.check(BASE + "  analysis: {interval: 1m, threshold: 5, stepWeight: 10, metrics: [null]}\n");
+    assertThat(paths(c.violations())).containsExactly("spec.analysis.metrics[0]: must be an object");
   }
 }

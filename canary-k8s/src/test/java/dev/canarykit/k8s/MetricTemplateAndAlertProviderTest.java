@@ -56,7 +56,8 @@ class MetricTemplateAndAlertProviderTest {
     assertThat(lines(Yaml.check(TEMPLATE.replaceAll("(?s)  query: \\|.*", ""))))
         .containsExactly("spec.query: is required");
     assertThat(lines(Yaml.check(TEMPLATE.replace("type: prometheus", "type: graphana"))))
-        .containsExactly("spec.provider.type: must be one of " + dev.canarykit.core.model.MetricProvider.TYPES);
+        .containsExactly("spec.provider.type: must be one of: prometheus, influxdb, datadog, externalmetrics,"
+            + " stackdriver, cloudwatch, newrelic, graphite, dynatrace, keptn, splunk");
     assertThat(lines(Yaml.check(TEMPLATE.replace("http://prometheus.istio-system:9090", "prometheus:9090"))))
         .containsExactly("spec.provider.address: must be an absolute http(s) URL");
     assertThat(lines(Yaml.check(TEMPLATE.replace("{name: prom-auth}", "{}"))))
@@ -66,11 +67,13 @@ class MetricTemplateAndAlertProviderTest {
   }
 
   @Test
-  void aTemplateWithoutAddressOrTypeUsesTheDefaults() {
+  void aTemplateWithoutAddressUsesTheDefaultServerButFlaggersSchemaRequiresTheType() {
     String minimal = "apiVersion: flagger.app/v1beta1\nkind: MetricTemplate\nmetadata: {name: m}\n"
-        + "spec: {provider: {}, query: vector(1)}\n";
+        + "spec: {provider: {type: prometheus}, query: vector(1)}\n";
     assertThat(Yaml.check(minimal).valid()).isTrue();
-    assertThat(lines(Yaml.check(minimal.replace("spec: {provider: {}, query: vector(1)}\n", ""))))
+    assertThat(lines(Yaml.check(minimal.replace("{type: prometheus}", "{}"))))
+        .containsExactly("spec.provider.type: is required");
+    assertThat(lines(Yaml.check(minimal.replace("spec: {provider: {type: prometheus}, query: vector(1)}\n", ""))))
         .containsExactly("spec: is required");
   }
 
@@ -98,24 +101,27 @@ class MetricTemplateAndAlertProviderTest {
     assertThat(AlertProviderType.GENERIC.isFlaggerType()).isFalse();
     try (var in = getClass().getResourceAsStream("/META-INF/canarykit/crds/alertproviders.flagger.app.yaml")) {
       assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-          .contains("enum: [slack, msteams, discord, rocket, gchat, generic]");
+          .contains("- gchat\n                    # canarykit: its own generic JSON provider")
+          .contains("                    - generic\n");
     }
   }
 
   @Test
   void providerRules() {
     assertThat(lines(Yaml.check(PROVIDER.replace("type: slack", "type: pager"))))
-        .containsExactly("spec.type: must be one of [slack, msteams, discord, rocket, gchat, generic]");
+        .containsExactly("spec.type: must be one of: slack, msteams, discord, rocket, gchat, generic");
     assertThat(lines(Yaml.check(PROVIDER.replace("  type: slack\n", ""))))
-        .containsExactly("spec.type: is required");
+        .containsExactly("spec: needs type and exactly one of address, secretRef", "spec.type: is required");
     assertThat(lines(Yaml.check(PROVIDER.replace("  secretRef: {name: on-call-url}\n", ""))))
-        .containsExactly("spec: needs an address or a secretRef");
+        .containsExactly("spec: needs type and exactly one of address, secretRef");
+    assertThat(lines(Yaml.check(PROVIDER + "  address: https://hooks.slack.com/x\n")))
+        .containsExactly("spec: sets more than one of address, secretRef (Flagger's schema allows one)");
     assertThat(lines(Yaml.check(PROVIDER.replace("secretRef: {name: on-call-url}",
         "address: hooks.slack.com/x\n  proxy: ftp://proxy"))))
         .containsExactly("spec.address: must be an absolute http(s) URL",
             "spec.proxy: must be an absolute http(s) URL");
     assertThat(lines(Yaml.check(PROVIDER.replace("{name: on-call-url}", "{}"))))
-        .containsExactly("spec: needs an address or a secretRef", "spec.secretRef.name: is required");
+        .containsExactly("spec.secretRef.name: is required", "spec: needs an address or a secretRef");
   }
 
   @Test

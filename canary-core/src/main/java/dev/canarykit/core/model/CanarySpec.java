@@ -77,6 +77,15 @@ public record CanarySpec(
     return provider == null || provider.isEmpty() ? DEFAULT_PROVIDER : provider;
   }
 
+  /**
+   * Whether canarykit drives this Canary's provider: {@code istio} (the default) and {@code kubernetes}. Canaries of
+   * other providers are valid Flagger resources that canarykit does not run.
+   */
+  public boolean providerIsDriven() {
+    String p = providerOrDefault();
+    return DEFAULT_PROVIDER.equals(p) || KUBERNETES_PROVIDER.equals(p);
+  }
+
   /** The apex service name: service.name, else the target's name. */
   public String serviceName() {
     return service != null && service.name() != null && !service.name().isEmpty() ? service.name() : targetRef.name();

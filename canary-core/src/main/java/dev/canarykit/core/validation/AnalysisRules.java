@@ -61,8 +61,8 @@ final class AnalysisRules {
     boolean orderReported = false;
     for (int i = 0; i < weights.size(); i++) {
       Integer w = weights.get(i);
-      if (w == null || w < 0 || w > 100) {
-        v.at(i).addHere(w, "must be between 0 and 100");
+      if (w == null || w < 0) {
+        v.at(i).addHere(w, "must be at least 0 (a step above 100 is walked as 100)");
       } else if (!orderReported && i > 0 && weights.get(i - 1) != null && w <= weights.get(i - 1)) {
         v.at(i).addHere(w, "must be greater than the previous step " + weights.get(i - 1)
             + " (stepWeights must be strictly ascending)");

@@ -47,7 +47,9 @@ public final class CanaryValidator {
 
   private static void checkSpec(CanarySpec spec, Violations v) {
     TargetRules.check(spec, v);
-    ServiceRules.check(spec.service(), v);
+    if (spec.service() != null || spec.providerIsDriven()) {
+      ServiceRules.check(spec.service(), v);
+    }
     SpecRules.check(spec, v);
     AnalysisRules.check(spec, v);
   }

@@ -9,7 +9,9 @@ final class MetricRules {
   private MetricRules() {}
 
   static void check(MetricSpec m, Violations v) {
-    if (!v.missing("name", m.name()) && m.kind() == MetricSpec.Kind.UNUSABLE) {
+    if (m.name() == null) {
+      v.add("name", null, "is required");
+    } else if (m.kind() == MetricSpec.Kind.UNUSABLE) {
       v.add("name", m.name(), "is not a built-in metric (request-success-rate, request-duration) and the metric"
           + " has no templateRef or query");
     }
@@ -17,9 +19,6 @@ final class MetricRules {
     ThresholdRules.check(m, v);
     if (m.templateRef() != null) {
       checkTemplateRef(m.templateRef(), v.at("templateRef"));
-      if (m.query() != null && !m.query().isBlank()) {
-        v.add("query", m.query(), "must not be set together with templateRef (the query would be ignored)");
-      }
     }
     m.templateVariables().forEach((key, value) -> checkVariable(key, value, v.at("templateVariables")));
   }

@@ -63,8 +63,8 @@ class AnalysisRulesTest {
   }
 
   @Test
-  void stepWeightsMustEachBeBetween0And100() {
-    assertSingle(Seed.withAnalysis(a -> a.stepWeights(List.of(10, 120))), "spec.analysis.stepWeights[1]", 120);
+  void stepWeightsMustNotBeNegativeButMayPass100AsInFlaggersScheduler() {
+    assertValid(Seed.withAnalysis(a -> a.stepWeight(null).stepWeights(List.of(1, 2, 10, 200))));
     assertSingle(Seed.withAnalysis(a -> a.stepWeights(List.of(-1, 10))), "spec.analysis.stepWeights[0]", -1);
   }
 

@@ -100,9 +100,15 @@ class MetricRulesTest {
   }
 
   @Test
-  void queryAndTemplateRefAreExclusive() {
-    assertSingle(withMetric(new MetricSpec("error-rate", "1m", ThresholdRange.atMost(1), null, REF, Map.of(),
-        "up")), M + ".query", "up");
+  void queryAndTemplateRefTogetherAreValidAndTheTemplateWins() {
+    MetricSpec both = new MetricSpec("error-rate", "1m", ThresholdRange.atMost(1), null, REF, Map.of(), "up");
+    assertValid(withMetric(both));
+    assertThat(both.kind()).isEqualTo(MetricSpec.Kind.TEMPLATE);
+  }
+
+  @Test
+  void anEmptyNameIsValidWhenATemplateOrQueryBacksTheMetric() {
+    assertValid(withMetric(new MetricSpec("", "1m", ThresholdRange.atMost(1), null, REF, Map.of(), null)));
   }
 
   @ParameterizedTest

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.k8s.resource.CanaryResource;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -33,17 +32,6 @@ class FlaggerCrdsTest {
         assertThat(v.getSubresources().getStatus()).isNotNull();
       });
     });
-  }
-
-  @Test
-  void theCanaryCrdHasFlaggersPrinterColumns() {
-    var canary = FlaggerCrds.load(client.getKubernetesSerialization()).get(0);
-    assertThat(canary.getSpec().getVersions().get(0).getAdditionalPrinterColumns())
-        .extracting(CustomResourceColumnDefinition::getName, CustomResourceColumnDefinition::getJsonPath)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("Status", ".status.phase"),
-            org.assertj.core.groups.Tuple.tuple("Weight", ".status.canaryWeight"),
-            org.assertj.core.groups.Tuple.tuple("LastTransitionTime", ".status.lastTransitionTime"));
   }
 
   @Test

@@ -74,7 +74,7 @@ class CheckUsageTest {
     String f = CliRun.tempFile(CheckYaml.podinfo(METRIC) + CheckYaml.template("t", "vector(1)", "")
         .replace("type: prometheus", "type: carrier-pigeon"));
     assertThat(check(f).err()).singleElement().asString()
-        .startsWith("ERROR " + f + ":14: MetricTemplate test/t: spec.provider.type: ");
+        .startsWith("ERROR " + f + ":15: MetricTemplate test/t: spec.provider.type: ");
   }
 
   @Test
@@ -89,7 +89,7 @@ class CheckUsageTest {
     String a = CliRun.tempFile(CheckYaml.podinfo(METRIC) + CheckYaml.template("t", "vector(1)", ""));
     String b = CliRun.tempFile(CheckYaml.canary("other", METRIC) + CheckYaml.template("t", "vector(2)", ""));
     assertThat(check(a, b).err()).containsExactly(
-        "ERROR " + b + ":14: MetricTemplate test/t: defined twice (also at " + a + ":14)");
+        "ERROR " + b + ":15: MetricTemplate test/t: defined twice (also at " + a + ":15)");
   }
 
   @Test
@@ -98,7 +98,7 @@ class CheckUsageTest {
         + "---\napiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: test}\ndata: {token: '!!!'}\n");
     assertThat(check(f).err()).containsExactly(
         "ERROR " + f + ":1: document is not a Kubernetes object (a YAML mapping)",
-        "ERROR " + f + ":16: Secret test/s: data.token: is not base64");
+        "ERROR " + f + ":17: Secret test/s: data.token: is not base64");
   }
 
   @Test

@@ -19,6 +19,7 @@ final class CheckYaml {
           metricsServer: http://127.0.0.1:1
           analysis:
             interval: 1m
+            threshold: 5
             stepWeight: 10
             metrics:
         %s""".formatted(name, name, metrics.indent(6));

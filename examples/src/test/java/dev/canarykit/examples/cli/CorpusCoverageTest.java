@@ -30,8 +30,9 @@ class CorpusCoverageTest {
     for (JsonNode doc : canaries()) {
       paths(doc.get("spec"), "spec", written);
     }
-    // canaryAnalysis holds the same block as analysis, which is covered field by field.
-    flagger.removeIf(p -> p.startsWith("spec.canaryAnalysis."));
+    // The records read these, but Flagger's v1beta1 schema prunes them (canarykit warns and ignores them).
+    flagger.removeIf(p -> p.startsWith("spec.canaryAnalysis") || p.endsWith("Ref.apiVersion") && p.contains("[]")
+        || p.endsWith("Ref.kind") && p.contains("[]"));
     flagger.removeAll(written);
     assertThat(flagger).as("Flagger fields no corpus Canary sets").isEmpty();
   }

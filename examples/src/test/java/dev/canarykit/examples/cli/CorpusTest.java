@@ -62,28 +62,29 @@ class CorpusTest {
     CliRun r = CliRun.run("validate", CliRun.corpus("broken/broken-canaries.yaml"));
     String f = "broken/broken-canaries.yaml";
     assertThat(r.outRelative()).containsExactly(
+        "INVALID " + f + " Canary shop/checkout: spec.analysis.alerts[0].severity: must be one of: \"\", info,"
+            + " warn, error",
+        "INVALID " + f + " Canary shop/checkout: spec.analysis.webhooks[0].type: must be one of: \"\","
+            + " confirm-rollout, pre-rollout, rollout, confirm-promotion, post-rollout, event, rollback,"
+            + " confirm-traffic-increase",
         "INVALID " + f + " Canary shop/checkout: spec.service.port: must be between 1 and 65535",
-        "INVALID " + f + " Canary shop/checkout: spec.analysis.stepWeights[2]: must be between 0 and 100",
         "INVALID " + f + " Canary shop/checkout: spec.analysis.metrics[1].thresholdRange.min: min 10 is above max 5:"
             + " no value could pass",
-        "INVALID " + f + " Canary shop/checkout: spec.analysis.webhooks[0].type: must be one of confirm-rollout,"
-            + " pre-rollout, rollout, confirm-traffic-increase, confirm-promotion, post-rollout, rollback, event"
-            + " (empty means rollout)",
         "INVALID " + f + " Canary shop/checkout: spec.analysis.webhooks[0].url: must be an absolute http or https"
             + " URL with a host, e.g. http://flagger-loadtester.test/",
-        "INVALID " + f + " Canary shop/checkout: spec.analysis.alerts[0].severity: must be info, warn or error"
-            + " (empty means info)",
+        "INVALID " + f + " Canary shop/cart: spec.analysis.sessionAffinity.sameSite: must be one of: Strict, Lax,"
+            + " None",
         "INVALID " + f + " Canary shop/cart: spec.analysis.sessionAffinity: primaryCookieName must differ from"
             + " cookieName",
-        "INVALID " + f + " Canary shop/cart: spec.analysis.sessionAffinity.sameSite: must be Strict, Lax or None",
-        "INVALID " + f + " Canary default/typo: spec.service.port: must be an integer",
+        "INVALID " + f + " Canary default/typo: spec.analysis: is required",
+        "INVALID " + f + " Canary default/typo: spec.service.port: must be a number",
         "INVALID " + f + " MetricTemplate shop/latency: spec.query: is required",
-        "INVALID " + f + " MetricTemplate shop/latency: spec.provider.type: must be one of [prometheus, datadog,"
-            + " cloudwatch, newrelic, graphite, stackdriver, influxdb, dynatrace, keptn, splunk, externalmetrics]",
+        "INVALID " + f + " MetricTemplate shop/latency: spec.provider.type: must be one of: prometheus, influxdb,"
+            + " datadog, externalmetrics, stackdriver, cloudwatch, newrelic, graphite, dynatrace, keptn, splunk",
         "INVALID " + f + " MetricTemplate shop/latency: spec.provider.address: must be an absolute http(s) URL",
-        "INVALID " + f + " AlertProvider shop/pager: spec.type: must be one of [slack, msteams, discord, rocket,"
-            + " gchat, generic]",
-        "INVALID " + f + " AlertProvider shop/pager: spec: needs an address or a secretRef");
+        "INVALID " + f + " AlertProvider shop/pager: spec: needs type and exactly one of address, secretRef",
+        "INVALID " + f + " AlertProvider shop/pager: spec.type: must be one of: slack, msteams, discord, rocket,"
+            + " gchat, generic");
     assertThat(r.code()).isEqualTo(1);
   }
 

@@ -85,7 +85,8 @@ class SimulateCommandTest {
   @Test
   void anInvalidCanaryIsRefused() {
     String canary = "apiVersion: flagger.app/v1beta1\nkind: Canary\nmetadata:\n  name: x\nspec:\n"
-        + "  targetRef: {apiVersion: apps/v1, kind: Deployment, name: x}\n  service: {port: 0}\n";
+        + "  targetRef: {apiVersion: apps/v1, kind: Deployment, name: x}\n  service: {port: 0}\n"
+        + "  analysis: {interval: 1m, threshold: 5, stepWeight: 10}\n";
     CliRun r = CliRun.run("simulate", "--canary", CliRun.tempFile(canary), "--scenarios", CliRun.tempFile(SCENARIOS));
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).singleElement().asString().contains("invalid Canary: spec.service.port");

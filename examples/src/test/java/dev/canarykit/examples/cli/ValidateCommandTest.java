@@ -13,7 +13,7 @@ class ValidateCommandTest {
       spec:
         targetRef: {apiVersion: apps/v1, kind: Deployment, name: app}
         service: {port: 80}
-        analysis: {interval: 1m, stepWeight: 10}
+        analysis: {interval: 1m, threshold: 5, stepWeight: 10}
       """;
 
   @Test

@@ -39,7 +39,7 @@ final class HttpRoutes {
 
   /** A route with the service's match, rewrite, timeout, retries, corsPolicy and headers, to primary and canary. */
   Map<String, Object> route(List<Map<String, Object>> match, int primaryWeight, int canaryWeight) {
-    Map<String, Object> route = Trees.object("match", Trees.mutableCopy(match),
+    Map<String, Object> route = Trees.object("match", MatchProduct.normalized(Trees.mutableCopy(match)),
         "rewrite", Trees.mutableCopy(service.rewrite()), "timeout", emptyToNull(service.timeout()),
         "retries", Trees.mutableCopy(service.retries()), "corsPolicy", Trees.mutableCopy(service.corsPolicy()),
         "headers", Trees.mutableCopy(service.headers()));

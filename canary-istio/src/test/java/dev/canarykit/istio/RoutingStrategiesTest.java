@@ -40,6 +40,28 @@ class RoutingStrategiesTest {
   }
 
   @Test
+  void abTestingKeepsEveryConditionOfBothMatchesUnlikeFlagger() {
+    Map<String, Object> beta = Map.of("queryParams", Map.of("beta", Map.of("exact", "on")),
+        "headers", Map.of("x-canary", Map.of("exact", "insider")));
+    Map<String, Object> api = Map.of("uri", Map.of("prefix", "/api"), "headers", Map.of("x-old", Map.of("exact", "1")));
+    Canary canary = Canaries.withService(Canaries.withAnalysis(a -> a.iterations(10).match(List.of(beta))),
+        s -> s.match(List.of(api)));
+    router.reconcile(canary);
+    assertThat(istio.http().get(0).get("match")).isEqualTo(List.of(Map.of("uri", Map.of("prefix", "/api"),
+        "headers", Map.of("x-old", Map.of("exact", "1"), "x-canary", Map.of("exact", "insider")),
+        "queryParams", Map.of("beta", Map.of("exact", "on")))));
+    assertThat(istio.http().get(1).get("match")).isEqualTo(List.of(api));
+  }
+
+  @Test
+  void aSuffixHeaderMatchIsWrittenAsARegexNeverAsAnEmptyMatch() {
+    Map<String, Object> suffix = Map.of("headers", Map.of("user-agent", Map.of("suffix", "(iPhone).1")));
+    router.reconcile(Canaries.withAnalysis(a -> a.iterations(10).match(List.of(suffix))));
+    assertThat(istio.http().get(0).get("match")).isEqualTo(List.of(
+        Map.of("headers", Map.of("user-agent", Map.of("regex", ".*\\(iPhone\\)\\.1")))));
+  }
+
+  @Test
   void abTestingMatchIsTheProductOfAnalysisAndServiceMatches() {
     Map<String, Object> api = Map.of("uri", Map.of("prefix", "/api"));
     Map<String, Object> v2 = Map.of("uri", Map.of("prefix", "/v2"), "headers", Map.of("x-old", Map.of("exact", "1")));
@@ -48,7 +70,8 @@ class RoutingStrategiesTest {
     router.reconcile(canary);
     assertThat(istio.http().get(0).get("match")).isEqualTo(List.of(
         Map.of("uri", Map.of("prefix", "/api"), "headers", INSIDER.get("headers")),
-        Map.of("uri", Map.of("prefix", "/v2"), "headers", INSIDER.get("headers")),
+        Map.of("uri", Map.of("prefix", "/v2"), "headers", Map.of("x-old", Map.of("exact", "1"),
+            "x-canary", Map.of("exact", "insider"))),
         Map.of("uri", Map.of("prefix", "/api"), "sourceLabels", FROM_TESTER.get("sourceLabels")),
         Map.of("uri", Map.of("prefix", "/v2"), "headers", Map.of("x-old", Map.of("exact", "1")),
             "sourceLabels", FROM_TESTER.get("sourceLabels"))));

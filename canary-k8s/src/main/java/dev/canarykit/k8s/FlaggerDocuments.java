@@ -92,6 +92,7 @@ public final class FlaggerDocuments {
       warnings.add(new FieldWarning("spec.provider", UNDRIVEN));
     }
     List<Violation> violations = new ArrayList<>(canary.validate());
+    violations.addAll(IstiodRules.check(canary));
     violations.addAll(CanarykitAnnotations.apply(canary.spec(), annotations(doc)).violations());
     return violations;
   }

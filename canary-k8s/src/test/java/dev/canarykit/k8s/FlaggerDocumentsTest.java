@@ -165,6 +165,20 @@ class FlaggerDocumentsTest {
   }
 
   @Test
+  void virtualServicesIstiodWouldRejectAreInvalidAtTheCanaryField() {
+    String wildcard = BASE.replace("service: {port: 80}", "service: {port: 80, hosts: [\"*\"]}") + ANALYSIS;
+    assertThat(paths(Yaml.check(wildcard).violations())).singleElement().asString()
+        .startsWith("spec.service.hosts[0]: istiod rejects the wildcard host * on a VirtualService bound to the mesh");
+    assertThat(Yaml.check(wildcard.replace("hosts: [\"*\"]", "hosts: [\"*\"], gateways: [public-gateway]"))
+        .violations()).isEmpty();
+    String overlapping = BASE.replace("service: {port: 80}",
+        "service: {port: 80, gateways: [gw], hosts: [\"*.example.com\", multi.example.com]}") + ANALYSIS;
+    assertThat(paths(Yaml.check(overlapping).violations())).containsExactly("spec.service.hosts[1]: overlaps"
+        + " hosts[0] *.example.com: istiod rejects duplicate hosts in a VirtualService");
+    assertThat(Yaml.check(overlapping.replace("multi.example.com", "app.example.org")).violations()).isEmpty();
+  }
+
+  @Test
   void providersCanarykitDoesNotDriveAreAWarningAtSpecProvider() {
     DocumentCheck c = Yaml.check(HEAD + "spec:\n  provider: knative\n"
         + "  targetRef: {apiVersion: serving.knative.dev/v1, kind: Service, name: app}\n" + ANALYSIS);

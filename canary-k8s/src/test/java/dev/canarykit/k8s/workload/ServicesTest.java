@@ -59,6 +59,24 @@ class ServicesTest {
         .satisfies(o -> assertThat(o.getUid()).isEqualTo(w.uid()));
   }
 
+  /**
+   * Decision (docs/decisions.md, port discovery): with a named targetPort, Flagger drops only the container port
+   * the name points at, so a container port numbered like service.port becomes a second Service port with the same
+   * number, which the API server rejects (duplicate port). canarykit also drops that container port.
+   */
+  @Test
+  void portDiscoveryWithANamedTargetPortNeverWritesTwoPortsWithTheSameNumber() {
+    StoreWorld w = new StoreWorld(client);
+    Canary canary = w.canary(spec -> StoreWorld.service(spec).putAll(Map.of("portDiscovery", true,
+        "port", 8080, "targetPort", "http")));
+    targetWithSidecar(w);
+    assertThat(w.store().reconcileServices(canary)).isEqualTo(Outcome.OK);
+    assertThat(service("podinfo-canary").getSpec().getPorts()).containsExactly(
+        new ServicePortBuilder().withName("http").withProtocol("TCP").withPort(8080)
+            .withTargetPort(new IntOrString("http")).build(),
+        port("grpc", 9999, 9999));
+  }
+
   @Test
   void anExistingForeignServiceKeepsItsNodePortsAndMetadata() {
     StoreWorld w = new StoreWorld(client);

@@ -28,7 +28,8 @@ final class AnalysisMapping {
     }
     return AnalysisSpec.builder().interval(a.interval()).threshold(a.threshold()).maxWeight(a.maxWeight())
         .stepWeight(a.stepWeight()).stepWeights(a.stepWeights()).stepWeightPromotion(a.stepWeightPromotion())
-        .iterations(a.iterations()).match(a.match()).mirror(Boolean.TRUE.equals(a.mirror()))
+        .iterations(a.iterations())
+        .match(SchemaPruning.objects("spec.analysis.match", a.match())).mirror(Boolean.TRUE.equals(a.mirror()))
         .mirrorWeight(a.mirrorWeight()).primaryReadyThreshold(a.primaryReadyThreshold())
         .canaryReadyThreshold(a.canaryReadyThreshold()).sessionAffinity(affinity(a.sessionAffinity()))
         .metrics(map(a.metrics(), NO_METRIC, AnalysisMapping::metric))

@@ -6,7 +6,10 @@ import dev.canarykit.k8s.resource.CanaryResourceSpec.MetadataBlock;
 import dev.canarykit.k8s.resource.CanaryServiceBlock;
 import io.fabric8.kubernetes.api.model.IntOrString;
 
-/** Maps {@code spec.service} to the core {@link ServiceSpec}; Istio blocks are copied as JSON trees. */
+/**
+ * Maps {@code spec.service} to the core {@link ServiceSpec}; Istio blocks are copied as JSON trees without the fields
+ * Flagger's schema prunes ({@link SchemaPruning}).
+ */
 final class ServiceMapping {
   private ServiceMapping() {}
 
@@ -21,13 +24,13 @@ final class ServiceMapping {
         .gateways(s.gateways())
         .hosts(s.hosts())
         .delegation(Boolean.TRUE.equals(s.delegation()))
-        .match(s.match())
-        .rewrite(s.rewrite())
+        .match(SchemaPruning.objects("spec.service.match", s.match()))
+        .rewrite(SchemaPruning.object("spec.service.rewrite", s.rewrite()))
         .timeout(s.timeout())
-        .retries(s.retries())
-        .headers(s.headers())
-        .corsPolicy(s.corsPolicy())
-        .trafficPolicy(s.trafficPolicy())
+        .retries(SchemaPruning.object("spec.service.retries", s.retries()))
+        .headers(SchemaPruning.object("spec.service.headers", s.headers()))
+        .corsPolicy(SchemaPruning.object("spec.service.corsPolicy", s.corsPolicy()))
+        .trafficPolicy(SchemaPruning.object("spec.service.trafficPolicy", s.trafficPolicy()))
         .apex(metadata(s.apex()))
         .primary(metadata(s.primary()))
         .canary(metadata(s.canary()))

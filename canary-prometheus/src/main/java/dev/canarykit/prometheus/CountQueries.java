@@ -32,9 +32,7 @@ record CountQueries(String requests, String failures, String buckets) {
 
   /** The queries for {@code target} and its primary in {@code namespace}; the values must pass {@link #refusal}. */
   static CountQueries of(String namespace, String target, Duration window) {
-    String escaped = target.replace(".", "\\\\.");
-    String selector = "reporter=\"destination\",destination_workload_namespace=\"" + namespace
-        + "\",destination_workload=~\"" + escaped + "|" + escaped + PRIMARY_SUFFIX + "\"";
+    String selector = selector(namespace, target);
     String range = "[" + duration(window) + "]";
     return new CountQueries(
         "sum by (destination_workload) (increase(istio_requests_total{" + selector + "}" + range + "))",
@@ -42,6 +40,16 @@ record CountQueries(String requests, String failures, String buckets) {
             + range + "))",
         "sum by (destination_workload, le) (increase(istio_request_duration_milliseconds_bucket{" + selector + "}"
             + range + "))");
+  }
+
+  /**
+   * The label matchers of both versions' destination-side series (without braces); the values must pass
+   * {@link #refusal}. Dots in the name are escaped: they are regex wildcards.
+   */
+  static String selector(String namespace, String target) {
+    String escaped = target.replace(".", "\\\\.");
+    return "reporter=\"destination\",destination_workload_namespace=\"" + namespace
+        + "\",destination_workload=~\"" + escaped + "|" + escaped + PRIMARY_SUFFIX + "\"";
   }
 
   /** {@code window} as a Prometheus duration: whole seconds ({@code 60s}), else milliseconds ({@code 1500ms}). */

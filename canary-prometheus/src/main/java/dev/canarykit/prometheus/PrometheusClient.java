@@ -116,6 +116,15 @@ public final class PrometheusClient {
     return r instanceof RangeResult.Error e ? new RangeResult.Error(endpoint.redact(e.message())) : r;
   }
 
+  /**
+   * Reads the server's command-line flags ({@code /api/v1/status/flags}), for checks such as the retention.
+   *
+   * @return the flags, or empty when the server does not publish them or cannot be read
+   */
+  java.util.Optional<Map<String, String>> flags(Endpoint endpoint) {
+    return send(endpoint, "status/flags", Map.of(), FlagsReader::read, m -> java.util.Optional.empty());
+  }
+
   /** The state of the circuit breaker of {@code endpoint}'s address. */
   public CircuitBreaker.State breakerState(Endpoint endpoint) {
     return exchange.breaker(endpoint).getState();

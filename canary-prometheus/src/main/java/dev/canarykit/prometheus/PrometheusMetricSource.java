@@ -123,7 +123,16 @@ public final class PrometheusMetricSource implements MetricSource {
 
   /** Runs a ready plan: the raw value, no data or an error. */
   public Outcome.MetricResult execute(QueryPlan.Ready plan) {
-    return client.instant(plan.endpoint(), plan.promql(), null);
+    return execute(plan, null);
+  }
+
+  /**
+   * Runs a ready plan evaluated at {@code time} (a backtest's tick), or at Prometheus' "now" when {@code null}.
+   *
+   * @return the raw value, no data or an error; never thrown
+   */
+  public Outcome.MetricResult execute(QueryPlan.Ready plan, java.time.Instant time) {
+    return client.instant(plan.endpoint(), plan.promql(), time);
   }
 
   /**

@@ -19,8 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * A real Prometheus (the Debian package's binary, or {@code $PROMETHEUS_BIN}) on a free loopback port with a
- * temporary TSDB, scraping one target every second. Closing it stops the process, closes the scrape target it was
- * given and deletes the TSDB. A missing binary is an error naming how to install it, never a skip.
+ * temporary TSDB, scraping one target every second; or serving a history backfilled from OpenMetrics
+ * ({@link #withHistory}) or a kept TSDB ({@link #overData}) and scraping nothing. Closing it stops the process,
+ * closes the scrape target it was given and deletes the temporary TSDB. A missing binary is an error naming how to
+ * install it, never a skip.
  *
  * <p>The one launcher of the project: canary-prometheus's tests, the examples' tests and {@code canarykit demo}
  * use it through this module's test-jar, so it needs nothing beyond the JDK.
@@ -31,6 +33,8 @@ public final class PrometheusServer implements AutoCloseable {
       "sudo apt-get update && sudo apt-get install -y --no-install-recommends prometheus";
   /** How long Prometheus may take to become ready on a loaded machine. */
   private static final Duration READY_WITHIN = Duration.ofSeconds(60);
+  /** A configuration that scrapes nothing. */
+  private static final String QUIET = "global:\n  scrape_interval: 15s\n";
 
   private final Process process;
   private final Path dir;
@@ -66,23 +70,82 @@ public final class PrometheusServer implements AutoCloseable {
 
   private static PrometheusServer start(String target, AutoCloseable owned) {
     try {
-      Path binary = binary();
       Path dir = Files.createTempDirectory("canarykit-prometheus");
-      Path config = dir.resolve("prometheus.yml");
-      Files.writeString(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n"
-          + "  - job_name: istio\n    static_configs:\n      - targets: ['" + target + "']\n");
-      int port = freePort();
-      Process p = new ProcessBuilder(List.of(binary.toString(), "--config.file=" + config,
-          "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
-          "--storage.tsdb.retention.time=1h")).redirectErrorStream(true)
-          .redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-      PrometheusServer server = new PrometheusServer(p, dir, URI.create("http://127.0.0.1:" + port), owned);
-      server.awaitReady();
-      return server;
-    } catch (IOException | RuntimeException e) {
+      return launch(dir, dir.resolve("data"), "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+          + "scrape_configs:\n  - job_name: istio\n    static_configs:\n      - targets: ['" + target + "']\n",
+          List.of("--storage.tsdb.retention.time=1h"), owned);
+    } catch (IOException e) {
       closeQuietly(owned);
-      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+      throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Starts Prometheus over the history in an OpenMetrics file, backfilled first with {@code promtool tsdb
+   * create-blocks-from openmetrics} (next to the binary, else {@code /usr/bin/promtool}); it scrapes nothing. The
+   * default retention (15d) applies unless {@code flags} set another.
+   */
+  public static PrometheusServer withHistory(Path openMetrics, List<String> flags) throws IOException {
+    Path sibling = binary().resolveSibling("promtool");
+    Path promtool = Files.isExecutable(sibling) ? sibling : Path.of("/usr/bin/promtool");
+    Path dir = Files.createTempDirectory("canarykit-prometheus-history");
+    Path data = dir.resolve("data");
+    Process p = new ProcessBuilder(List.of(promtool.toString(), "tsdb", "create-blocks-from", "openmetrics",
+        openMetrics.toString(), data.toString())).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("promtool.log").toFile()).start();
+    try {
+      if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        throw new IllegalStateException("promtool failed: " + Files.readString(dir.resolve("promtool.log")));
+      }
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while backfilling", e);
+    }
+    return launch(dir, data, QUIET, flags, () -> {});
+  }
+
+  /** Starts Prometheus over an existing TSDB in {@code data}, which is kept when closed; it scrapes nothing. */
+  public static PrometheusServer overData(Path data) throws IOException {
+    return launch(Files.createTempDirectory("canarykit-prometheus-kept"), data, QUIET, List.of(), () -> {});
+  }
+
+  private static PrometheusServer launch(Path dir, Path data, String config, List<String> flags,
+      AutoCloseable owned) throws IOException {
+    Path file = dir.resolve("prometheus.yml");
+    Files.writeString(file, config);
+    int port = freePort();
+    List<String> command = new java.util.ArrayList<>(List.of(binary().toString(), "--config.file=" + file,
+        "--storage.tsdb.path=" + data, "--web.listen-address=127.0.0.1:" + port));
+    command.addAll(flags);
+    Process p = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+    PrometheusServer server = new PrometheusServer(p, dir, URI.create("http://127.0.0.1:" + port), owned);
+    server.awaitReady();
+    return server;
+  }
+
+  /**
+   * Stops Prometheus and copies its TSDB to {@code target}/data, next to a {@code prometheus.yml} that scrapes
+   * nothing, so that the recorded history can be served again (for a backtest).
+   *
+   * @throws IOException if the TSDB cannot be copied ({@code target}/data must not exist yet)
+   */
+  public void keepData(Path target) throws IOException {
+    stop();
+    Path data = dir.resolve("data");
+    try (Stream<Path> files = Files.walk(data)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path to = target.resolve("data").resolve(data.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    }
+    Files.writeString(target.resolve("prometheus.yml"), QUIET);
   }
 
   /** The binary: {@code $PROMETHEUS_BIN}, else {@code /usr/bin/prometheus}. */
@@ -142,6 +205,16 @@ public final class PrometheusServer implements AutoCloseable {
 
   @Override
   public void close() {
+    stop();
+    closeQuietly(target);
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory left behind is harmless
+    }
+  }
+
+  private void stop() {
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -150,12 +223,6 @@ public final class PrometheusServer implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-    }
-    closeQuietly(target);
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException e) {
-      // a temporary directory left behind is harmless
     }
   }
 

@@ -39,6 +39,23 @@ public final class PrometheusDuration {
     return m.matches() && totalMillis(m).compareTo(MAX_MILLIS) <= 0;
   }
 
+  /**
+   * Parses a duration Prometheus prints or accepts (for example a flag value such as {@code 15d}).
+   *
+   * @return the duration, or empty when {@link #isValid} rejects {@code s}
+   */
+  public static java.util.Optional<java.time.Duration> parse(String s) {
+    if (!isValid(s)) {
+      return java.util.Optional.empty();
+    }
+    if (s.equals("0")) {
+      return java.util.Optional.of(java.time.Duration.ZERO);
+    }
+    Matcher m = SYNTAX.matcher(s);
+    m.matches();
+    return java.util.Optional.of(java.time.Duration.ofMillis(totalMillis(m).longValueExact()));
+  }
+
   private static BigInteger totalMillis(Matcher m) {
     BigInteger total = BigInteger.ZERO;
     for (int i = 0; i < UNIT_MILLIS.length; i++) {

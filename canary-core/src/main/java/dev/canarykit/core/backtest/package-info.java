@@ -1,0 +1,13 @@
+/**
+ * Backtests: replay a Canary's analysis over a real release's history, tick by tick, under Flagger's thresholds
+ * and under the statistical judge, with the real state machine deciding from the same observations.
+ *
+ * <pre>{@code
+ * List<BacktestSummary> s = Backtest.runAll(canary, windows, List.of(Policy.FLAGGER, Policy.STATISTICAL),
+ *     history, BacktestProgress.NONE);
+ * s.get(1).missedRegressionRate();
+ * }</pre>
+ *
+ * <p>History is a {@link dev.canarykit.core.backtest.History}; canary-prometheus reads it from a Prometheus.
+ */
+package dev.canarykit.core.backtest;

@@ -107,13 +107,18 @@ final class MetricChecks {
     private MetricVerdict() {}
 
     static boolean passes(Tick t, MetricSpec m, double value) {
-      String failure = MetricSpec.REQUEST_DURATION.equals(m.name()) && m.kind() == Kind.BUILTIN
-          ? durationFailure(m, value)
-          : valueFailure(m, value);
+      String failure = failure(m, value);
       if (failure != null) {
         t.warning("Halt " + t.c() + " advancement " + failure);
       }
       return failure == null;
+    }
+
+    /** Why {@code value} fails {@code m}'s thresholds (Flagger's words after "advancement"), or {@code null}. */
+    static String failure(MetricSpec m, double value) {
+      return MetricSpec.REQUEST_DURATION.equals(m.name()) && m.kind() == Kind.BUILTIN
+          ? durationFailure(m, value)
+          : valueFailure(m, value);
     }
 
     /** Success rate and custom metrics; {@code null} when the value passes. */

@@ -26,4 +26,13 @@ class PrometheusDurationTest {
   void rejectsNull() {
     assertThat(PrometheusDuration.isValid(null)).isFalse();
   }
+
+  @Test
+  void parsesWhatItAccepts() {
+    assertThat(PrometheusDuration.parse("15d")).hasValue(java.time.Duration.ofDays(15));
+    assertThat(PrometheusDuration.parse("1h30m")).hasValue(java.time.Duration.ofMinutes(90));
+    assertThat(PrometheusDuration.parse("0")).hasValue(java.time.Duration.ZERO);
+    assertThat(PrometheusDuration.parse("1.5m")).isEmpty();
+    assertThat(PrometheusDuration.parse(null)).isEmpty();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.canarykit.core.analysis;
 
 import dev.canarykit.core.model.MetricSpec;
+import dev.canarykit.core.model.ThresholdRange;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,20 @@ public final class MetricThresholds {
   /** Whether {@code value} passes {@code metric}'s thresholds. */
   public static boolean passes(MetricSpec metric, double value) {
     return failure(metric, value).isEmpty();
+  }
+
+  /**
+   * The inclusive range of passing values: the {@code thresholdRange}, else the deprecated {@code threshold} as a
+   * minimum for the built-in success rate and a maximum otherwise (unset meaning 0). The built-in request duration
+   * is compared in whole milliseconds, truncated, so values up to the next whole millisecond pass too.
+   */
+  public static ThresholdRange range(MetricSpec metric) {
+    if (metric.thresholdRange() != null) {
+      return metric.thresholdRange();
+    }
+    double t = metric.threshold() == null ? 0 : metric.threshold();
+    boolean rate = MetricSpec.REQUEST_SUCCESS_RATE.equals(metric.name()) && metric.kind() == MetricSpec.Kind.BUILTIN;
+    return rate ? ThresholdRange.atLeast(t) : ThresholdRange.atMost(t);
   }
 
   /**

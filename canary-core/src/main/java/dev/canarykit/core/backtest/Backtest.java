@@ -29,6 +29,12 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public final class Backtest {
+  /** What a backtest's weights are and what it cannot know; reports show it with their results. */
+  public static final String LIMITS = "Weights seen are history's: where a policy would have routed other weights "
+      + "(held back, rolled back or promoted at another time), its later ticks are still judged on the traffic "
+      + "history's own decisions produced; the backtest does not invent the traffic another decision would have "
+      + "given. Webhooks and gates were not called (skipped, counted as passing).";
+
   private Backtest() {}
 
   /**

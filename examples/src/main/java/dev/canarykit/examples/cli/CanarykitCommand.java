@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** The top command {@code canarykit}; without a subcommand it prints its usage and fails as a usage error. */
 @Command(name = "canarykit", mixinStandardHelpOptions = true, version = "canarykit 0.1.0",
     description = "Flagger-compatible progressive delivery: check, simulate and run canary releases.",
-    subcommands = {ValidateCommand.class, SimulateCommand.class, CheckCommand.class,
+    subcommands = {ValidateCommand.class, SimulateCommand.class, CheckCommand.class, BacktestCommand.class,
         dev.canarykit.examples.demo.DemoCommand.class})
 public final class CanarykitCommand implements Callable<Integer> {
   @Spec

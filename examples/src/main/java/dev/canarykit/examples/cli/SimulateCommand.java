@@ -51,7 +51,7 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() {
     var err = spec.commandLine().getErr();
     try {
-      List<Policy> policies = policies();
+      List<Policy> policies = PolicyOption.parse(policy);
       if (runs < 1) {
         throw new IllegalArgumentException("--runs must be >= 1, but was " + runs);
       }
@@ -71,15 +71,6 @@ public final class SimulateCommand implements Callable<Integer> {
       err.println("ERROR " + canaryFile + ":" + e.line() + ": not YAML: " + e.getMessage());
     }
     return Cli.ERROR;
-  }
-
-  private List<Policy> policies() {
-    switch (policy) {
-      case "flagger": return List.of(Policy.FLAGGER);
-      case "statistical": return List.of(Policy.STATISTICAL);
-      case "both": return List.of(Policy.FLAGGER, Policy.STATISTICAL);
-      default: throw new IllegalArgumentException("--policy must be flagger, statistical or both, but was " + policy);
-    }
   }
 
   /** The first Canary of the file; it must be valid. */

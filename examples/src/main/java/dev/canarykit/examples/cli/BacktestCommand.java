@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -117,7 +118,8 @@ public final class BacktestCommand implements Callable<Integer> {
     if (!e.isAfter(s)) {
       throw new IllegalArgumentException("--end " + e + " is not after --start " + s);
     }
-    return List.of(new ReleaseWindow(s + "/" + e, s, e, null));
+    return List.of(new ReleaseWindow(s.truncatedTo(ChronoUnit.SECONDS) + "/" + e.truncatedTo(ChronoUnit.SECONDS), s, e,
+        null));
   }
 
   private PrometheusHistory history(MetricTemplateLookup templates, FileSecrets secrets) {

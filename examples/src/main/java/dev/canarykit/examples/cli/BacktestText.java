@@ -13,6 +13,7 @@ import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.simulation.RunResult.End;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -63,7 +64,7 @@ final class BacktestText {
     OptionalDouble seen = o.weightSeen();
     boolean diverged = seen.isPresent() && Math.abs(seen.getAsDouble() - routed) > DIVERGENCE;
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "  %-11s %s  seen %s  policy %3d%%%s",
-        run.policy().wireName(), t.at(), seen.isPresent() ? String.format(Locale.ROOT, "%5.1f%%",
+        run.policy().wireName(), t.at().truncatedTo(ChronoUnit.SECONDS), seen.isPresent() ? String.format(Locale.ROOT, "%5.1f%%",
             seen.getAsDouble()) : "    -", routed, diverged ? "*" : " "));
     for (MetricSpec m : canary.spec().analysisOrEmpty().metrics()) {
       s.append("  ").append(m.name()).append(' ').append(metric(m, o.metrics().get(m.name())));
@@ -91,14 +92,15 @@ final class BacktestText {
     String label = r.window().verdict().map(v -> " (labelled " + v.wireName() + ": "
         + (r.disagrees(run) ? "DISAGREES" : "agrees") + ")").orElse("");
     if (run.decision() == End.UNDECIDED) {
-      String why = run.historyEnded() != null ? ": history's canary served nothing from " + run.historyEnded()
+      String why = run.historyEnded() != null ? ": history's canary served nothing from "
+          + run.historyEnded().truncatedTo(ChronoUnit.SECONDS)
           + " on while " + run.policy().wireName() + " was still analysing; what it would have decided later is "
           + "not known" : " by the window's end";
       out.println(head + "undecided" + why + label);
       return;
     }
     StringBuilder s = new StringBuilder(head).append(BacktestJson.decision(run.decision())).append(" at ")
-        .append(run.decidedAt()).append(" after ").append(minutes(run.minutesToDecision())).append(" min");
+        .append(run.decidedAt().truncatedTo(ChronoUnit.SECONDS)).append(" after ").append(minutes(run.minutesToDecision())).append(" min");
     if (run.firstFailedCheck() != null) {
       s.append(" (first failed check after ").append(minutes(run.firstFailedCheckMinutes())).append(" min)");
     }

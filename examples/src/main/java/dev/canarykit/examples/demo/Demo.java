@@ -66,6 +66,7 @@ public final class Demo {
       List<Path> files = world.dump(options.dump());
       log.info("Wrote " + files.size() + " objects to " + options.dump());
     }
+    new DemoRecord(log, options, releaseLog, interval).write(world);
     boolean ok = initialized && verdict.matches(options.scenario());
     log.info((ok ? "As expected for scenario " : "NOT as expected for scenario ") + options.scenario().label()
         + " (" + Verdict.expected(options.scenario()) + "): " + verdict);
@@ -79,11 +80,20 @@ public final class Demo {
    * @param timeScale the divisor of the seed's durations
    * @param dump the folder for the final objects, or {@code null}
    * @param meshCluster where the Istio objects live
+   * @param report the HTML report to write, or {@code null} for {@code report.html} in {@code dump} (none without
+   *     a dump)
+   * @param keepTsdb where to keep Prometheus' TSDB for a backtest, or {@code null}
    */
-  public record Options(Scenario scenario, int timeScale, Path dump, MeshCluster meshCluster) {
-    /** Options with the Istio objects in the workload cluster. */
+  public record Options(Scenario scenario, int timeScale, Path dump, MeshCluster meshCluster, Path report,
+      Path keepTsdb) {
+    /** Options with the Istio objects in the workload cluster, without a report or a kept TSDB. */
     public Options(Scenario scenario, int timeScale, Path dump) {
-      this(scenario, timeScale, dump, MeshCluster.SAME);
+      this(scenario, timeScale, dump, MeshCluster.SAME, null, null);
+    }
+
+    /** Where the report goes, or {@code null}. */
+    public Path reportFile() {
+      return report != null ? report : dump != null ? dump.resolve("report.html") : null;
     }
   }
 }

@@ -35,12 +35,21 @@ public final class DemoCommand implements Callable<Integer> {
           + "mesh control plane, as in the seed) (default same).")
   MeshCluster meshCluster;
 
+  @Option(names = "--report", paramLabel = "FILE.html",
+      description = "Write an HTML picture of the release here (default: report.html in the --dump folder).")
+  Path report;
+
+  @Option(names = "--keep-tsdb", paramLabel = "DIR",
+      description = "Keep Prometheus' TSDB here after the release, to backtest it.")
+  Path keepTsdb;
+
   @Override
   public Integer call() {
     quietLibraries();
     PrintWriter out = spec.commandLine().getOut();
     try {
-      return new Demo(new Demo.Options(scenario, timeScale, dump, meshCluster), new DemoLog(out)).run();
+      return new Demo(new Demo.Options(scenario, timeScale, dump, meshCluster, report, keepTsdb),
+          new DemoLog(out)).run();
     } catch (RuntimeException e) {
       out.flush();
       spec.commandLine().getErr().println("demo failed: " + e.getMessage());

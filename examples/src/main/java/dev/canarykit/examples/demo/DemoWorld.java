@@ -180,6 +180,11 @@ final class DemoWorld implements AutoCloseable {
     traffic.close();
   }
 
+  /** Stops Prometheus and keeps its TSDB in {@code target} (see {@link PrometheusServer#keepData}). */
+  void keepTsdb(java.nio.file.Path target) throws java.io.IOException {
+    prometheus.keepData(target);
+  }
+
   /** What the user traffic got per version and status. */
   Map<String, Long> served() {
     return traffic == null ? Map.of() : traffic.served();

@@ -24,6 +24,7 @@ public final class ReleaseLog implements Consumer<TickReport> {
   private final Instant start;
   private final List<Recorded> events = new ArrayList<>();
   private final List<String> ticks = new ArrayList<>();
+  private final List<TickReport> reports = new ArrayList<>();
 
   /** Prints to {@code log}; times in the summary count from {@code start}. */
   public ReleaseLog(DemoLog log, Instant start) {
@@ -60,6 +61,7 @@ public final class ReleaseLog implements Consumer<TickReport> {
     report.problems().forEach(p -> log.info("problem: " + p));
     if (report.finalStatus() != null) {
       ticks.add(row(report));
+      reports.add(report);
     }
   }
 
@@ -90,6 +92,33 @@ public final class ReleaseLog implements Consumer<TickReport> {
   /** One line per tick: time since start, phase, canary weight, each metric checked. */
   public synchronized List<String> ticks() {
     return List.copyOf(ticks);
+  }
+
+  /** Every tick that read the status, in order: the release's record for a report. */
+  public synchronized List<TickReport> reports() {
+    return List.copyOf(reports);
+  }
+
+  /**
+   * When the release ran: from the tick that detected the new revision to the tick that ended in Succeeded or
+   * Failed (the last tick when it did not end), or empty when no new revision was detected.
+   */
+  public synchronized java.util.Optional<Instant[]> window() {
+    Instant detected = null;
+    Instant ended = null;
+    for (TickReport r : reports) {
+      if (detected == null && r.events().stream().anyMatch(e -> e.message().startsWith("New revision detected"))) {
+        detected = r.now();
+      }
+      if (detected != null) {
+        ended = r.now();
+        String phase = r.finalStatus().phase().wireName();
+        if (phase.equals("Succeeded") || phase.equals("Failed")) {
+          break;
+        }
+      }
+    }
+    return detected == null ? java.util.Optional.empty() : java.util.Optional.of(new Instant[] {detected, ended});
   }
 
   /**

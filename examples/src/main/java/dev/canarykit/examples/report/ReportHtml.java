@@ -25,11 +25,12 @@ public final class ReportHtml {
       "h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 4px;border-bottom:1px solid #ccc}",
       "p.note{color:#555;margin:4px 0}figure{margin:14px 0}figcaption{font-weight:600;margin-bottom:2px}",
       "svg.chart{width:100%;height:auto;display:block}svg text{font-size:11px;fill:#444}",
-      ".axis line{stroke:#999}.grid{stroke:#e5e5e5}.tick{stroke:#eee}",
+      ".axis line{stroke:#999}.axis .grid{stroke:#e5e5e5}.axis .tick{stroke:#eee}",
       ".band{fill:#2ca02c;fill-opacity:.09}.threshold{stroke:#2ca02c;stroke-dasharray:5 4}",
       ".bound{stroke:#d62728;stroke-dasharray:5 4}",
       ".series{fill:none;stroke-width:2}.c0{stroke:#1f77b4}.c1{stroke:#ff7f0e}.c2{stroke:#9467bd}.c3{stroke:#8c564b}",
-      ".c4{stroke:#17becf}.failed{fill:#d62728}",
+      ".c4{stroke:#17becf}.failed{fill:#d62728}.dot{stroke:none}.dot.c0{fill:#1f77b4}.dot.c1{fill:#ff7f0e}"
+          + ".dot.c2{fill:#9467bd}.dot.c3{fill:#8c564b}.dot.c4{fill:#17becf}",
       ".event line{stroke:#1f77b4}.event circle{fill:#1f77b4}.event.warning line{stroke:#d62728}",
       ".event.warning circle{fill:#d62728}.lane{fill:#f6f6f6}",
       "ul.legend{list-style:none;display:inline;margin:0 0 0 12px;padding:0;font-weight:400}",
@@ -39,7 +40,7 @@ public final class ReportHtml {
           + ".s4{background:#17becf}",
       "table.events{border-collapse:collapse;width:100%;font-size:12px}table.events td,table.events th{"
           + "text-align:left;padding:2px 6px;border-bottom:1px solid #eee;vertical-align:top}",
-      "tr.warning td{color:#a01818}",
+      "tr.warning td{color:#a01818}td.time{white-space:nowrap}",
       "@media print{body{margin:0;max-width:none}section.release{break-before:page}"
           + "section.release:first-of-type{break-before:auto}figure,tr{break-inside:avoid}}");
 
@@ -146,7 +147,7 @@ public final class ReportHtml {
         .append("</figure><table class=\"events\"><thead><tr><th>Time (UTC)</th><th>Source</th><th>Type</th>"
             + "<th>Message</th></tr></thead><tbody>");
     for (Mark m : c.events()) {
-      out.append("<tr class=\"").append(m.warning() ? "warning" : "normal").append("\"><td>")
+      out.append("<tr class=\"").append(m.warning() ? "warning" : "normal").append("\"><td class=\"time\">")
           .append(TIME.format(m.at())).append("</td><td>").append(Html.escape(m.source())).append("</td><td>")
           .append(m.warning() ? "Warning" : "Normal").append("</td><td>").append(Html.escape(m.message()))
           .append("</td></tr>");

@@ -138,6 +138,10 @@ final class Svg {
     out.append("<path class=\"series c").append(color).append("\" data-series=\"").append(Html.escape(line.name()))
         .append("\" d=\"").append(d.toString().trim()).append("\"/>");
     for (Point p : line.points()) {
+      if (!line.steps() && !p.failed() && !Double.isNaN(p.value())) {
+        out.append("<circle class=\"dot c").append(color).append("\" cx=\"").append(n(x(p.at()))).append("\" cy=\"")
+            .append(n(y(p.value()))).append("\" r=\"2\"/>");
+      }
       if (p.failed() && !Double.isNaN(p.value())) {
         out.append("<circle class=\"failed\" cx=\"").append(n(x(p.at()))).append("\" cy=\"").append(n(y(p.value())))
             .append("\" r=\"3\"><title>").append(Html.escape(line.name() + " failed at " + p.at() + ": "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.canarykit.core.backtest.ReleaseWindow;
+import dev.canarykit.examples.report.ReportPage;
 import dev.canarykit.prometheus.LabelledReleases;
 import dev.canarykit.prometheus.PrometheusServer;
 import java.nio.file.Files;
@@ -199,5 +200,46 @@ class BacktestCommandTest {
         "--start", w.start().toString(), "--end", w.end().toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).singleElement().asString().startsWith("ERROR podinfo.test: metric latency-slo: ");
+  }
+
+  @Test
+  void theReportIsOneSelfContainedPageWithEveryPanelOnOneTimeAxis() throws Exception {
+    Path report = Files.createTempFile("backtest-report", ".html");
+    CliRun r = backtest("--releases", releasesFile, "--json", "--report", report.toString());
+    assertThat(r.code()).isEqualTo(1);
+    ReportPage page = ReportPage.parse(Files.readString(report));
+    Files.delete(report);
+    page.assertSelfContained();
+    assertThat(page.texts("//el(section)/el(h2)")).containsExactly("good", "errors-5x", "latency", "hidden-errors");
+    String errors = "//el(section)[el(h2)='errors-5x']";
+    assertThat(page.texts(errors + "//el(figure)/el(figcaption)/text()")).containsExactly("Canary weight (%)",
+        "request-success-rate (passes: min 99.0)", "request-duration (passes: max 500.0)",
+        "Judge's rollback evidence, log e-value (rolls back at the dashed bound 3.0)", "Events");
+    for (String kind : new String[] {"weights", "metric", "evidence", "events"}) {
+      assertThat(page.count(errors + "//el(svg)[contains(@class,'" + kind + "')]/el(g)[@class='axis x']"))
+          .as(kind + " has a time axis").isPositive();
+    }
+    assertThat(page.texts(errors + "//el(svg)[contains(@class,'weights')]//el(path)/@data-series"))
+        .containsExactly("seen in history", "flagger would route", "statistical would route");
+    for (var metric : page.all(errors + "//el(figure)[contains(@class,'metric')]")) {
+      assertThat(ReportPage.parse(toXml(metric)).count("//el(path)[contains(@class,'series')]"))
+          .as("one series per metric").isEqualTo(1);
+    }
+    assertThat(page.count(errors + "//el(figure)[contains(@class,'metric')]//el(rect)[@class='band']")).isEqualTo(2);
+    assertThat(page.count(errors + "//el(svg)[contains(@class,'evidence')]//el(line)[@class='bound']")).isEqualTo(1);
+    assertThat(page.count(errors + "//el(svg)[contains(@class,'metric')]//el(circle)[@class='failed']"))
+        .as("failed checks are marked").isPositive();
+    int marks = page.count(errors + "//el(g)[contains(@class,'event')]");
+    assertThat(marks).isEqualTo(page.count(errors + "//el(table)//el(tbody)/el(tr)"));
+    assertThat(page.texts(errors + "//el(table)//el(tr)/el(td)[4]"))
+        .contains("Rolling back podinfo.test failed checks threshold reached 5");
+    assertThat(page.texts("//el(header)/el(p)")).anyMatch(p -> p.startsWith("Weights seen are history's"));
+  }
+
+  private static String toXml(org.w3c.dom.Node node) throws Exception {
+    var t = javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+    var w = new java.io.StringWriter();
+    t.transform(new javax.xml.transform.dom.DOMSource(node), new javax.xml.transform.stream.StreamResult(w));
+    return w.toString();
   }
 }

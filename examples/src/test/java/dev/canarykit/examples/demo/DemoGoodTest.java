@@ -2,9 +2,22 @@ package dev.canarykit.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canarykit.examples.cli.Cli;
+import dev.canarykit.examples.report.ReportPage;
+import dev.canarykit.prometheus.PrometheusServer;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import org.awaitility.Awaitility;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -12,18 +25,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code canarykit demo --scenario good} end to end (about 2 minutes): embedded cluster, simulated mesh, real
- * Prometheus, the real controller and adapters.
+ * Prometheus, the real controller and adapters. The demo keeps its Prometheus' TSDB, and the release it recorded is
+ * backtested against it.
  */
 class DemoGoodTest {
+  private static final Pattern ROW = Pattern.compile("^    t\\+ *\\d+s  (\\S+) +weight +(\\d+)%.*");
+  private static final Pattern TICK = Pattern.compile("^  flagger     \\S+  seen .*\\| (\\w+)(?:: (.*))?$");
+
   @TempDir
   static Path dump;
+
+  @TempDir
+  static Path kept;
 
   private static DemoRun run;
 
   @BeforeAll
   @Timeout(value = 15, unit = TimeUnit.MINUTES) // a whole demo run: about 100 s alone, longer on a loaded machine
   static void runTheDemo() {
-    run = DemoRun.inProcess("--scenario", "good", "--dump", dump.toString());
+    run = DemoRun.inProcess("--scenario", "good", "--dump", dump.toString(), "--keep-tsdb",
+        kept.resolve("tsdb").toString());
   }
 
   @Test
@@ -69,5 +90,71 @@ class DemoGoodTest {
     try (var files = Files.list(dump)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("event"));
     }
+  }
+
+  @Test
+  void theReportPicturesTheLiveRelease() throws Exception {
+    ReportPage page = ReportPage.parse(Files.readString(dump.resolve("report.html")));
+    page.assertSelfContained();
+    assertThat(page.texts("//el(svg)[contains(@class,'weights')]//el(path)/@data-series")).containsExactly(
+        "canary weight");
+    assertThat(page.texts("//el(figure)[contains(@class,'metric')]//el(path)/@data-series"))
+        .containsExactly("request-success-rate", "request-duration");
+    assertThat(page.count("//el(svg)/el(g)[@class='axis x']")).isEqualTo(4);
+    assertThat(page.texts("//el(table)//el(tbody)/el(tr)/el(td)[4]")).containsSubsequence(
+        DemoRun.expectedEventsFull().stream().map(e -> e.substring(9)).toList());
+    assertThat(page.count("//el(g)[contains(@class,'event')]")).isEqualTo(page.count("//el(tbody)/el(tr)"));
+  }
+
+  @Test
+  void aBacktestOfTheRecordedReleaseDecidesAsTheLiveRunDid() throws Exception {
+    String[] window = run.out().stream().filter(l -> l.startsWith("  Release window: ")).findFirst().orElseThrow()
+        .replace("  Release window: ", "").split(" ");
+    Instant end = Instant.parse(window[3]);
+    Awaitility.await("the window's end has passed").atMost(Duration.ofSeconds(30))
+        .until(() -> Instant.now().isAfter(end.plusSeconds(1)));
+    try (PrometheusServer prometheus = PrometheusServer.overData(kept.resolve("tsdb").resolve("data"))) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code = Cli.run(new String[] {"backtest", "--canary", dump.resolve("canary-podinfo.yaml").toString(),
+          "--prometheus", prometheus.address().toString(), window[0], window[1], window[2], window[3], "--policy",
+          "flagger"}, new PrintWriter(out), new PrintWriter(err));
+      assertThat(code).as(err.toString()).isZero();
+      List<String> phases = new ArrayList<>();
+      List<String> events = new ArrayList<>();
+      for (String line : out.toString().split("\\R")) {
+        Matcher m = TICK.matcher(line);
+        if (m.matches()) {
+          phases.add(m.group(1));
+          if (m.group(2) != null) {
+            events.addAll(Arrays.asList(m.group(2).split("; ")));
+          }
+        }
+      }
+      assertThat(phases).as("the phase after each tick, from the new revision on").isEqualTo(livePhases());
+      assertThat(events).as("the events, from the new revision on").isEqualTo(liveEvents());
+      assertThat(out.toString()).contains("  flagger     RESULT promoted at ");
+    }
+  }
+
+  /** The phase after each tick of the live run, from the tick that detected the new revision to the decision. */
+  private static List<String> livePhases() {
+    List<String> phases = new ArrayList<>();
+    for (String line : run.out()) {
+      Matcher m = ROW.matcher(line);
+      if (m.matches() && (!phases.isEmpty() || m.group(1).equals("Progressing"))) {
+        phases.add(m.group(1));
+        if (m.group(1).equals("Succeeded") || m.group(1).equals("Failed")) {
+          break;
+        }
+      }
+    }
+    return phases;
+  }
+
+  private static List<String> liveEvents() {
+    List<String> all = run.events().stream().map(e -> e.substring(9)).toList();
+    int detected = all.indexOf("New revision detected! Scaling up podinfo.test");
+    return all.subList(detected, all.size());
   }
 }

@@ -48,5 +48,5 @@ shoot() {
     --screenshot="$out/report-$1.png" "file://$3" 2>"$work/chromium-$1.log"
   echo "wrote $out/report-$1.png"
 }
-shoot demo 1500 "$work/dump/report.html"
-shoot backtest 2300 "$work/backtest.html"
+shoot demo 1250 "$work/dump/report.html"
+shoot backtest 1750 "$work/backtest.html"

@@ -35,7 +35,8 @@ public final class BacktestReport {
     intro.add("Canary " + canary.qualifiedName() + ", policies " + String.join(", ", summaries.stream()
         .map(s -> s.policy().wireName()).toList()) + ".");
     intro.add(Backtest.LIMITS);
-    for (BacktestSummary s : summaries) {
+    boolean labelled = summaries.get(0).releases().stream().anyMatch(r -> r.window().verdict().isPresent());
+    for (BacktestSummary s : labelled ? summaries : List.<BacktestSummary>of()) {
       intro.add(String.format(Locale.ROOT, "%s: false rollbacks %s, missed regressions %s, undecided %s, median "
           + "minutes to roll back a regression %s (over labelled releases).", s.policy().wireName(),
           figure(s.falseRollbackRate()), figure(s.missedRegressionRate()), figure(s.undecidedRate()),

@@ -140,7 +140,7 @@ final class Svg {
     for (Point p : line.points()) {
       if (!line.steps() && !p.failed() && !Double.isNaN(p.value())) {
         out.append("<circle class=\"dot c").append(color).append("\" cx=\"").append(n(x(p.at()))).append("\" cy=\"")
-            .append(n(y(p.value()))).append("\" r=\"2\"/>");
+            .append(n(y(p.value()))).append("\" r=\"2.5\"/>");
       }
       if (p.failed() && !Double.isNaN(p.value())) {
         out.append("<circle class=\"failed\" cx=\"").append(n(x(p.at()))).append("\" cy=\"").append(n(y(p.value())))

@@ -36,8 +36,8 @@ public record Observation(Instant at, Map<String, Outcome.MetricResult> metrics,
    * history holds it. Empty when nothing was served or the counts could not be read.
    */
   public OptionalDouble weightSeen() {
-    return intervalCounts().filter(c -> !c.isEmpty()).map(c -> OptionalDouble.of(
-        100 * c.canary().requests() / (c.canary().requests() + c.primary().requests())))
+    return intervalCounts().filter(c -> c.canary().requests() + c.primary().requests() > 0)
+        .map(c -> OptionalDouble.of(100 * c.canary().requests() / (c.canary().requests() + c.primary().requests())))
         .orElse(OptionalDouble.empty());
   }
 

@@ -13,7 +13,8 @@ import java.util.List;
  * @param to the end of the time axis, after {@code from}
  * @param weights weight lines in percent (history's split, each policy's routes)
  * @param metrics one panel per metric
- * @param evidence the judge's evidence, one line per source that judged; empty when no judge ran
+ * @param evidence the judge's combined rollback log e-value, one line per source that judged; empty when no judge ran
+ * @param evidenceBound the log e-value at which the judge rolls back (log 1/alpha)
  * @param events every event, in time order
  */
 public record ReleaseChart(String title, List<String> notes, Instant from, Instant to, List<Line> weights,

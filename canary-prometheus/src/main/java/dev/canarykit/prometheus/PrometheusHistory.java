@@ -1,5 +1,6 @@
 package dev.canarykit.prometheus;
 
+import dev.canarykit.core.port.MetricTemplateLookup;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.backtest.BacktestException;
 import dev.canarykit.core.backtest.History;

@@ -1,5 +1,6 @@
 package dev.canarykit.prometheus;
 
+import dev.canarykit.core.port.MetricTemplateLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -7,7 +7,7 @@ import dev.canarykit.core.backtest.ReleaseWindow;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.simulation.Policy;
 import dev.canarykit.examples.report.BacktestReport;
-import dev.canarykit.prometheus.MetricTemplateLookup;
+import dev.canarykit.core.port.MetricTemplateLookup;
 import dev.canarykit.prometheus.PrometheusClient;
 import dev.canarykit.prometheus.PrometheusHistory;
 import dev.canarykit.prometheus.ResilienceSettings;

@@ -1,7 +1,7 @@
 package dev.canarykit.examples.cli;
 
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.prometheus.MetricTemplateLookup;
+import dev.canarykit.core.port.MetricTemplateLookup;
 import java.util.List;
 
 /**

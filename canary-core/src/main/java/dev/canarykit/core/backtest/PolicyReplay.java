@@ -45,7 +45,7 @@ final class PolicyReplay {
   private PolicyReplay(Policy policy, Canary canary, Instant start) {
     this.policy = policy;
     this.canary = policy.apply(canary);
-    this.clock = ManualClock.of(start);
+    this.clock = ManualClock.of(start.minus(this.canary.spec().analysisOrEmpty().intervalOrDefault()));
     this.driver = CanaryDriver.builder().workloads(workloads).router(new InMemoryTrafficRouter()).metrics(source)
         .webhooks(webhooks).statuses(new InMemoryStatusStore()).events(EventSink.NOOP).clock(clock)
         .entropy(Entropy.seeded(SEED)).listener(new CanaryListener() {
@@ -81,7 +81,10 @@ final class PolicyReplay {
         o.historyEnded);
   }
 
-  /** Initialization is no part of the release: it runs before the window and is not recorded. */
+  /**
+   * Initialization is no part of the release: it runs one interval before the window (the machine starts a run
+   * at most once per interval after its last transition) and is not recorded.
+   */
   private void initialize() {
     for (int i = 0; i < 3; i++) {
       if (driver.tick(canary).finalStatus().phase() == Phase.INITIALIZED) {

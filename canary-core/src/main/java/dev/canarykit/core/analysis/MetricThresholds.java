@@ -5,9 +5,9 @@ import dev.canarykit.core.model.ThresholdRange;
 import java.util.Optional;
 
 /**
- * The analysis' own comparison of a metric value with its thresholds (flagger-behaviour.md §5.1, §5.4), for tools
- * that show a verdict next to a value (the {@code check} command, backtests): exactly what the machine decides
- * when the value comes back from a query.
+ * The analysis' own comparison of a metric value with its thresholds (docs/flagger-compatibility.md §5.1, §5.4),
+ * for tools that show a verdict next to a value (the {@code check} command, backtests): exactly what the machine
+ * decides when the value comes back from a query.
  *
  * @since 0.1.0
  */

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Whether a Prometheus still holds a window: it must answer at all, the window must end before the server's own
- * "now" ({@code time()}, so the client's clock does not matter), and start after now minus the time retention read
+ * "now" ({@code vector(time())}, so the client's clock does not matter), and start after now minus the time retention read
  * from {@code /api/v1/status/flags}. A server that hides its flags (some managed services) skips the retention
  * part; the series check still catches a window with no data.
  */
@@ -27,7 +27,7 @@ final class RetentionCheck {
 
   void check(Endpoint endpoint, ReleaseWindow window) {
     String at = endpoint.breakerKey();
-    Outcome.MetricResult time = client.instant(endpoint, "time()", null);
+    Outcome.MetricResult time = client.instant(endpoint, "vector(time())", null);
     if (!(time instanceof Outcome.MetricValue now)) {
       throw new BacktestException("cannot reach Prometheus at " + at + ": " + message(time));
     }
@@ -68,6 +68,6 @@ final class RetentionCheck {
 
   private static String message(Outcome.MetricResult r) {
     return r instanceof Outcome.MetricError e ? e.message()
-        : r instanceof Outcome.NoData n ? "time() returned no value: " + n.message() : String.valueOf(r);
+        : r instanceof Outcome.NoData n ? "vector(time()) returned no value: " + n.message() : String.valueOf(r);
   }
 }

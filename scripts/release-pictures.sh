@@ -24,6 +24,9 @@ mkdir -p "$out"
 echo "1/4 the demo, keeping its TSDB (about 2 minutes)"
 scripts/demo.sh "${demo_args[@]}" --dump "$work/dump" --keep-tsdb "$work/tsdb" | tee "$work/demo.txt"
 read -r _ start _ end < <(grep '^  Release window: ' "$work/demo.txt" | sed 's/^  Release window: //')
+# The window ends half an interval after the decision; history holds it once that moment has passed.
+end_epoch=$(date -d "$end" +%s)
+while [ "$(date +%s)" -le "$end_epoch" ]; do sleep 1; done
 
 echo "2/4 Prometheus over the recorded TSDB"
 port=19090

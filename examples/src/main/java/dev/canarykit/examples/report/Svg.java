@@ -63,10 +63,15 @@ final class Svg {
       out.append("<line class=\"tick\" x1=\"").append(n(x(t))).append("\" y1=\"").append(n(TOP))
           .append("\" x2=\"").append(n(x(t))).append("\" y2=\"").append(n(base + 4)).append("\"/>")
           .append("<text x=\"").append(n(x(t))).append("\" y=\"").append(n(base + 18))
-          .append("\" text-anchor=\"middle\">").append(label).append("</text>");
+          .append("\" text-anchor=\"").append(anchor(x(t))).append("\">").append(label).append("</text>");
     }
     out.append("</g>");
     return this;
+  }
+
+  /** Labels near an edge are anchored inside the panel, so that none is cut off. */
+  private static String anchor(double x) {
+    return x > WIDTH - RIGHT - 24 ? "end" : x < LEFT + 24 ? "start" : "middle";
   }
 
   private long step() {

@@ -68,7 +68,7 @@ class BomUserIT {
     maven(installer, settings, repo, "validate");
     Path project = copyProject(tmp.resolve("bom-user"));
     List<String> log = maven(project, settings, repo, "test");
-    assertThat(log).anyMatch(l -> l.contains("Tests run: 4, Failures: 0, Errors: 0"));
+    assertThat(log).anyMatch(l -> l.contains("Tests run: 5, Failures: 0, Errors: 0"));
     assertThat(Files.exists(repo.resolve("org/junit/jupiter/junit-jupiter-api")))
         .as("the user's JUnit came through").isTrue();
   }

@@ -45,10 +45,23 @@ public final class InformerCache implements ClusterReader, AutoCloseable {
     return new InformerCache(client, namespace, kinds);
   }
 
-  /** Starts every informer and waits for its first list; calling it again does nothing. */
+  /**
+   * Starts every informer and waits for its first list; calling it again does nothing. All or nothing: when an
+   * informer cannot start, the ones already started are stopped.
+   *
+   * @throws IllegalStateException naming the kind and namespace whose informer failed (the cause attached)
+   */
   public synchronized InformerCache start() {
     for (Class<? extends HasMetadata> kind : kinds) {
-      informers.computeIfAbsent(kind, this::inform);
+      try {
+        informers.computeIfAbsent(kind, this::inform);
+      } catch (RuntimeException e) {
+        close();
+        String group = HasMetadata.getGroup(kind);
+        throw new IllegalStateException("the informer of " + HasMetadata.getPlural(kind)
+            + (group.isEmpty() ? "" : "." + group) + (namespace == null ? " in every namespace" : " in namespace " + namespace)
+            + " did not start: " + e.getMessage(), e);
+      }
     }
     return this;
   }

@@ -4,6 +4,7 @@ import dev.canarykit.core.driver.CanaryDriver;
 import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.driver.WriteFence;
 import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.port.EventSink;
 import dev.canarykit.core.validation.Violation;
 import dev.canarykit.k8s.CanaryMapping;
 import dev.canarykit.k8s.CrossNamespaceRefs;
@@ -71,6 +72,7 @@ public final class CanaryController implements AutoCloseable {
   private java.util.function.Function<WriteFence, CanaryDriver> drivers;
   private volatile Term term;
   private CompletableFuture<?> election;
+  private EventSink builtSink;
   private static final Duration FINALIZE_BACKOFF = Duration.ofSeconds(3);
   /** How long {@link #stop()} lets ticks that are still reading finish before it returns; they cannot write. */
   private static final Duration READS_GRACE = Duration.ofSeconds(10);
@@ -88,26 +90,56 @@ public final class CanaryController implements AutoCloseable {
     return new CanaryController(client, config);
   }
 
-  /** Starts the informers, then ticks (at once, or once this replica leads); does nothing when started. */
+  /**
+   * Starts the controller: checks that the API server answers and serves Flagger's three CRDs (as Flagger does at
+   * start), starts the informers and the threads, then ticks (at once, or once this replica leads). Does nothing
+   * when started.
+   *
+   * <p><b>All or nothing.</b> When a step fails, everything already taken (informers, threads, the lease
+   * election, the event sink built by {@code events(...)}) is released before the exception is thrown, and the
+   * same controller may be started again.
+   *
+   * @throws ControllerStartException naming what failed: the API server (with its URL) that cannot be reached, the
+   *     CRD that is not installed, the list that is forbidden, or the informer that did not start
+   */
   public synchronized CanaryController start() {
     if (started) {
       return this;
     }
-    started = true;
-    cache = InformerCache.create(client, config.namespace(), List.of(CanaryResource.class, Deployment.class,
-        Service.class, HorizontalPodAutoscaler.class, ConfigMap.class, Secret.class, MetricTemplateResource.class))
-        .start();
-    buildStores();
-    timer = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "canarykit-timer"));
-    workers = Executors.newFixedThreadPool(config.workers(), r -> thread(r, "canarykit-worker"));
-    schedules = new Schedules(timer, workers, this::tick);
-    cache.addHandler(CanaryResource.class, new Handler());
-    if (config.leaderElection() == null) {
-      lead();
-    } else {
-      election = Election.start(client, config.leaderElection(), this::lead, this::follow);
+    try {
+      ApiServerCheck.verify(client, config.namespace());
+      cache = InformerCache.create(client, config.namespace(), List.of(CanaryResource.class, Deployment.class,
+          Service.class, HorizontalPodAutoscaler.class, ConfigMap.class, Secret.class,
+          MetricTemplateResource.class)).start();
+      buildStores();
+      timer = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "canarykit-timer"));
+      workers = Executors.newFixedThreadPool(config.workers(), r -> thread(r, "canarykit-worker"));
+      schedules = new Schedules(timer, workers, this::tick);
+      cache.addHandler(CanaryResource.class, new Handler());
+      started = true;
+      LOG.info("canarykit controller started on {} ({}, {} workers{})", client.getMasterUrl(),
+          config.namespace() == null ? "every namespace" : "namespace " + config.namespace(), config.workers(),
+          config.leaderElection() == null ? "" : ", waiting for lease " + lease());
+      if (config.leaderElection() == null) {
+        lead();
+      } else {
+        election = Election.start(client, config.leaderElection(), this::lead, this::follow);
+      }
+      return this;
+    } catch (RuntimeException e) {
+      started = false;
+      release();
+      if (e instanceof ControllerStartException c) {
+        throw c;
+      }
+      throw new ControllerStartException("starting the controller on the Kubernetes API server at "
+          + client.getMasterUrl() + " failed: " + e.getMessage(), e);
     }
-    return this;
+  }
+
+  private String lease() {
+    LeaderElection l = config.leaderElection();
+    return l.leaseNamespace() + "/" + l.leaseName() + " as " + l.identity();
   }
 
   private void buildStores() {
@@ -116,6 +148,7 @@ public final class CanaryController implements AutoCloseable {
         .clock(config.clock()).build();
     invalids = InvalidCanaryReports.create(client, k8sEvents, config.clock());
     var events = config.events().apply(k8sEvents);
+    builtSink = events == k8sEvents ? null : events;
     var statuses = KubernetesStatusStore.create(client, cache);
     var metrics = config.metrics().perServer(config.defaultMetricsServer(),
         KubernetesMetricTemplateLookup.of(cache), new KubernetesSecretResolver(cache));
@@ -146,7 +179,9 @@ public final class CanaryController implements AutoCloseable {
    * already running (each bounded by its port's deadline) and refuses every later one. Ticks still reading are
    * then interrupted and given up to 10 s; one that outlasts that ends on its own, unable to write. The client
    * stays open. Events already accepted by an asynchronous sink ({@code AsyncEventSink}) are delivered until the
-   * caller closes that sink.
+   * controller closes that sink (it built it through {@code events(...)}), after the ticks: it waits for them to
+   * be delivered (up to the sink's own close timeout, 10 s for an {@code AsyncEventSink}). Safe to call at any
+   * time, also twice, and before or after a failed start.
    */
   public synchronized void stop() {
     if (!started) {
@@ -154,11 +189,34 @@ public final class CanaryController implements AutoCloseable {
     }
     started = false;
     follow();
+    release();
+    LOG.info("canarykit controller stopped on {}", client.getMasterUrl());
+  }
+
+  /** Releases whatever is held (each part may be missing after a failed start); the client stays open. */
+  private void release() {
     if (election != null) {
       election.cancel(true);
+      election = null;
     }
-    timer.shutdownNow();
-    workers.shutdownNow();
+    if (timer != null) {
+      timer.shutdownNow();
+      timer = null;
+    }
+    if (workers != null) {
+      workers.shutdownNow();
+      awaitWorkers(workers);
+      workers = null;
+    }
+    if (cache != null) {
+      cache.close();
+      cache = null;
+    }
+    schedules = null;
+    closeBuiltSink();
+  }
+
+  private static void awaitWorkers(ExecutorService workers) {
     try {
       if (!workers.awaitTermination(READS_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warn("ticks still reading after {}; they can no longer write", READS_GRACE);
@@ -166,7 +224,21 @@ public final class CanaryController implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    cache.close();
+  }
+
+  /** Closes the sink that {@code events(...)} built at start, when it is closeable; the caller's parts stay open. */
+  private void closeBuiltSink() {
+    EventSink sink = builtSink;
+    builtSink = null;
+    if (sink instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        LOG.warn("closing the event sink {} failed: {}", sink.getClass().getSimpleName(), e.toString());
+      }
+    }
   }
 
   /** Same as {@link #stop()}. */
@@ -182,6 +254,9 @@ public final class CanaryController implements AutoCloseable {
     WriteFence fence = WriteFence.open();
     term = new Term(fence, drivers.apply(fence));
     leading = true;
+    if (config.leaderElection() != null) {
+      LOG.info("canarykit controller leading: lease {}", lease());
+    }
     cache.list(CanaryResource.class).forEach(this::schedule);
   }
 
@@ -198,6 +273,9 @@ public final class CanaryController implements AutoCloseable {
     }
     if (ending != null) {
       ending.fence().close();
+      if (config.leaderElection() != null) {
+        LOG.info("canarykit controller no longer leading: lease {}", lease());
+      }
     }
   }
 

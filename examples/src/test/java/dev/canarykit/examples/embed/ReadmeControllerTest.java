@@ -1,6 +1,7 @@
 package dev.canarykit.examples.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.canarykit.core.analysis.Command;
@@ -16,19 +17,27 @@ import dev.canarykit.k8s.alert.AlertDispatcher;
 import dev.canarykit.k8s.alert.AlertProviderLookup;
 import dev.canarykit.k8s.controller.CanaryController;
 import dev.canarykit.k8s.controller.ControllerConfig;
+import dev.canarykit.k8s.controller.ControllerStartException;
 import dev.canarykit.k8s.controller.LeaderElection;
 import dev.canarykit.k8s.metrics.FlaggerMetrics;
 import dev.canarykit.k8s.resource.MetricTemplateResource;
 import dev.canarykit.prometheus.PrometheusMetricSource;
 import dev.canarykit.prometheus.PrometheusServer;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,6 +50,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(300)
 class ReadmeControllerTest {
   KubernetesClient client;
+  KubernetesMockServer server;
   private final ManualClock clock = ManualClock.ofDefaults();
   private final List<TickReport> reports = new CopyOnWriteArrayList<>();
 
@@ -101,6 +111,88 @@ class ReadmeControllerTest {
       assertThat(metricOutcomes("latency")).isNotEmpty().allMatch(o -> o.equals(new Outcome.MetricValue(1)));
       assertThat(seed.messages()).contains("Advance podinfo.test canary weight 50",
           "all the metrics providers are available!").noneMatch(m -> m.contains("not found"));
+    }
+  }
+
+  @Test
+  void startAndStopThreeTimesLeaveNoThreadBehind() {
+    new SeedCluster(client).install(yaml -> yaml);
+    ControllerConfig config = readmeConfig(client, "http://127.0.0.1:1").namespace(SeedCluster.NS).build();
+    cycle(config);                                          // warms up what the caller's client keeps
+    Set<String> before = names();
+    for (int i = 0; i < 3; i++) {
+      cycle(config);
+    }
+    await("threads of the three controllers gone").pollInSameThread().atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(names()).filteredOn(n -> !before.contains(n) && !inOldPool(before, n))
+            .isEmpty());
+    assertThat(names()).noneMatch(n -> n.startsWith("canarykit"));
+  }
+
+  private static Set<String> names() {
+    return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /**
+   * Whether {@code name} is a new thread of a pool that existed before (the caller's client's pools grow and shrink
+   * on their own; a pool the controller made would be new).
+   */
+  private static boolean inOldPool(Set<String> before, String name) {
+    int t = name.lastIndexOf("-thread-");
+    return t > 0 && before.stream().anyMatch(b -> b.startsWith(name.substring(0, t + 8)));
+  }
+
+  private void cycle(ControllerConfig config) {
+    CanaryController controller = CanaryController.create(client, config);
+    controller.close();                                     // closing a controller never started is fine
+    controller.start();
+    await().atMost(Duration.ofSeconds(30)).until(controller::isLeading);
+    await().atMost(Duration.ofSeconds(30)).until(() -> !seedEvents().isEmpty());
+    controller.close();
+    controller.close();                                     // and closing twice
+  }
+
+  private List<String> seedEvents() {
+    return new SeedCluster(client).messages();
+  }
+
+  @Test
+  void anUnreachableApiServerIsAClearErrorAndLeavesNothingRunning() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    try (KubernetesClient unreachable = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+        .withMasterUrl("http://127.0.0.1:" + port).withRequestRetryBackoffLimit(0).build()).build()) {
+      CanaryController controller = CanaryController.create(unreachable,
+          readmeConfig(unreachable, "http://127.0.0.1:1").build());
+      for (int attempt = 0; attempt < 2; attempt++) {
+        assertThatThrownBy(controller::start).isInstanceOf(ControllerStartException.class)
+            .hasMessageStartingWith("cannot reach the Kubernetes API server at http://127.0.0.1:" + port);
+        assertThat(controller.isLeading()).isFalse();
+      }
+      controller.close();
+    }
+    assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> !before.contains(t))
+        .extracting(Thread::getName).noneMatch(n -> n.startsWith("canarykit"));
+  }
+
+  @Test
+  void aMissingCrdIsNamedAndTheSameControllerStartsOnceItIsInstalled() {
+    new SeedCluster(client).install(yaml -> yaml);
+    // the CRUD mock serves any resource; a real API server answers 404 for a CRD that is not installed
+    server.expect().get().withPath("/apis/flagger.app/v1beta1/namespaces/test/metrictemplates?limit=1")
+        .andReturn(404, new StatusBuilder().withCode(404).withReason("NotFound").build()).once();
+    CanaryController controller = CanaryController.create(client,
+        readmeConfig(client, "http://127.0.0.1:1").namespace(SeedCluster.NS).build());
+    assertThatThrownBy(controller::start).isInstanceOf(ControllerStartException.class)
+        .hasMessage("the CustomResourceDefinition metrictemplates.flagger.app is not installed on the "
+            + "Kubernetes API server at " + client.getMasterUrl() + " (install Flagger's CRDs, e.g. FlaggerCrds)");
+    try (controller) {
+      controller.start();
+      await().atMost(Duration.ofSeconds(30)).until(controller::isLeading);
     }
   }
 

@@ -20,7 +20,7 @@ final class DestinationRules {
   }
 
   /** Creates the rule named {@code host}, or updates its spec when it differs; no write otherwise. */
-  Outcome reconcile(Canary canary, String host) {
+  Outcome.OkResult reconcile(Canary canary, String host) {
     String what = "DestinationRule " + host + "." + canary.namespace();
     ReadModifyWrite<DestinationRule> writer = new ReadModifyWrite<>(what,
         () -> objects.cachedDestinationRule(canary.namespace(), host),

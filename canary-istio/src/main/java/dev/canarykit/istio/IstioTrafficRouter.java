@@ -59,38 +59,46 @@ public final class IstioTrafficRouter implements TrafficRouter {
 
   /** Reconciles {@code <svc>-canary}, {@code <svc>-primary}, then {@code <svc>}; stops at the first failure. */
   @Override
-  public Outcome reconcile(Canary canary) {
+  public Outcome.OkResult reconcile(Canary canary) {
     ServiceNames names = ServiceNames.of(canary);
     return guarded(canary, () -> {
-      Outcome canaryRule = destinationRules.reconcile(canary, names.canary());
+      Outcome.OkResult canaryRule = destinationRules.reconcile(canary, names.canary());
       if (!Outcome.OK.equals(canaryRule)) {
         return canaryRule;
       }
-      Outcome primaryRule = destinationRules.reconcile(canary, names.primary());
+      Outcome.OkResult primaryRule = destinationRules.reconcile(canary, names.primary());
       return Outcome.OK.equals(primaryRule) ? virtualServices.reconcile(canary) : primaryRule;
     });
   }
 
   @Override
-  public Outcome readRoutes(Canary canary) {
-    return guarded(canary, () -> virtualServices.read(canary));
+  public Outcome.RoutesResult readRoutes(Canary canary) {
+    try {
+      return virtualServices.read(canary);
+    } catch (KubernetesClientException | IllegalArgumentException e) {
+      return failure(canary, e);
+    }
   }
 
   @Override
-  public Outcome setRoutes(Canary canary, Command.SetRoutes routes) {
+  public Outcome.OkResult setRoutes(Canary canary, Command.SetRoutes routes) {
     return guarded(canary, () -> virtualServices.set(canary, routes));
   }
 
   @Override
-  public Outcome revert(Canary canary) {
+  public Outcome.OkResult revert(Canary canary) {
     return guarded(canary, () -> revert.run(canary));
   }
 
-  private static Outcome guarded(Canary canary, Supplier<Outcome> call) {
+  private static Outcome.OkResult guarded(Canary canary, Supplier<Outcome.OkResult> call) {
     try {
       return call.get();
     } catch (KubernetesClientException | IllegalArgumentException e) {
-      return new Outcome.Failed(VirtualServices.what(canary) + ": " + e.getMessage());
+      return failure(canary, e);
     }
+  }
+
+  private static Outcome.Failed failure(Canary canary, RuntimeException e) {
+    return new Outcome.Failed(VirtualServices.what(canary) + ": " + e.getMessage());
   }
 }

@@ -41,7 +41,7 @@ final class ReadModifyWrite<T> {
   }
 
   /** Runs {@code decide} on fresh reads until its change is written without conflict. */
-  Outcome run(String action, Function<T, Change<T>> decide) {
+  Outcome.OkResult run(String action, Function<T, Change<T>> decide) {
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       try {
         Change<T> change = decide.apply(attempt == 1 ? read.get() : fresh.get());
@@ -56,7 +56,7 @@ final class ReadModifyWrite<T> {
         + " attempts (resourceVersion conflicts)");
   }
 
-  private Outcome apply(Change<T> change) {
+  private Outcome.OkResult apply(Change<T> change) {
     if (change.failure() != null) {
       return new Outcome.Failed(change.failure());
     }

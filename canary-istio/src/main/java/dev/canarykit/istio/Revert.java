@@ -25,7 +25,7 @@ final class Revert {
     this.virtualServices = virtualServices;
   }
 
-  Outcome run(Canary canary) {
+  Outcome.OkResult run(Canary canary) {
     return virtualServices.writer(canary).run("revert", live -> {
       if (live == null) {
         return Change.none();

@@ -22,8 +22,8 @@ final class VirtualServices {
   }
 
   /** Creates the VirtualService at 100/0, or brings it up to date keeping its weights, mirror and cookies. */
-  Outcome reconcile(Canary canary) {
-    return VirtualServiceSpecs.problem(canary).<Outcome>map(Outcome.Failed::new)
+  Outcome.OkResult reconcile(Canary canary) {
+    return VirtualServiceSpecs.problem(canary).<Outcome.OkResult>map(Outcome.Failed::new)
         .orElseGet(() -> writer(canary).run("reconcile", live -> reconciled(canary, live)));
   }
 
@@ -32,7 +32,7 @@ final class VirtualServices {
    * decision was made from ({@link Command.SetRoutes#from}): a retry after a conflict re-reads the object, so a
    * tick that decided on older weights can never write them over newer ones. No write when they already are so.
    */
-  Outcome set(Canary canary, Command.SetRoutes set) {
+  Outcome.OkResult set(Canary canary, Command.SetRoutes set) {
     RouteState state = RouteState.of(set);
     return writer(canary).run("update", live -> {
       if (live == null) {
@@ -59,7 +59,7 @@ final class VirtualServices {
   }
 
   /** The live weights and mirror, or why they cannot be read. */
-  Outcome read(Canary canary) {
+  Outcome.RoutesResult read(Canary canary) {
     VirtualService live = objects.cachedVirtualService(canary.namespace(), canary.spec().serviceName());
     if (live == null) {
       return new Outcome.Failed(notFound(canary));

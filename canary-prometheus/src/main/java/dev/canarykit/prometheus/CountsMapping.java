@@ -34,7 +34,7 @@ final class CountsMapping {
   private CountsMapping() {}
 
   /** The interval's counts, or a failure naming the query, the workload and the value that is not a count. */
-  static Outcome map(String target, List<VectorResult.Sample> requests, List<VectorResult.Sample> failures,
+  static Outcome.CountsResult map(String target, List<VectorResult.Sample> requests, List<VectorResult.Sample> failures,
       List<VectorResult.Sample> buckets) {
     Map<String, List<VectorResult.Sample>> answers = new java.util.LinkedHashMap<>();
     answers.put("requests", requests);

@@ -141,7 +141,7 @@ public final class PrometheusMetricSource implements MetricSource {
    * @return {@link Outcome#OK}, or {@link Outcome.Failed} with the first provider's error
    */
   @Override
-  public Outcome probe(Canary canary) {
+  public Outcome.OkResult probe(Canary canary) {
     return probe.probe(canary);
   }
 
@@ -157,7 +157,7 @@ public final class PrometheusMetricSource implements MetricSource {
    * @return {@link Outcome.Counts} or {@link Outcome.Failed}
    */
   @Override
-  public Outcome counts(Canary canary, Duration window) {
+  public Outcome.CountsResult counts(Canary canary, Duration window) {
     try {
       return counter.counts(canary, Objects.requireNonNull(window, "window == null"));
     } catch (RuntimeException e) {

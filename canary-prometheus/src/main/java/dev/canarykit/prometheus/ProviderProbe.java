@@ -19,7 +19,7 @@ final class ProviderProbe {
     this.client = client;
   }
 
-  Outcome probe(Canary canary) {
+  Outcome.OkResult probe(Canary canary) {
     Set<Endpoint> asked = new HashSet<>();
     for (MetricSpec m : canary.spec().analysisOrEmpty().metrics()) {
       if (m.kind() != MetricSpec.Kind.BUILTIN && m.kind() != MetricSpec.Kind.TEMPLATE) {

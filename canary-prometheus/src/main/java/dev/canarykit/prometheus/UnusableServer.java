@@ -21,12 +21,12 @@ final class UnusableServer implements MetricSource {
   }
 
   @Override
-  public Outcome probe(Canary canary) {
+  public Outcome.OkResult probe(Canary canary) {
     return new Outcome.Failed(message);
   }
 
   @Override
-  public Outcome counts(Canary canary, Duration window) {
+  public Outcome.CountsResult counts(Canary canary, Duration window) {
     return new Outcome.Failed(VersionCounter.PREFIX + message);
   }
 }

@@ -29,7 +29,7 @@ final class VersionCounter {
     this.clock = clock;
   }
 
-  Outcome counts(Canary canary, Duration window) {
+  Outcome.CountsResult counts(Canary canary, Duration window) {
     String target = canary.spec().targetRef() == null ? null : canary.spec().targetRef().name();
     Optional<String> refusal = CountQueries.refusal(canary.namespace(), target, window);
     if (refusal.isPresent()) {
@@ -43,7 +43,7 @@ final class VersionCounter {
     return run(endpoint, target, CountQueries.of(canary.namespace(), target, window));
   }
 
-  private Outcome run(Endpoint endpoint, String target, CountQueries q) {
+  private Outcome.CountsResult run(Endpoint endpoint, String target, CountQueries q) {
     Instant at = clock.instant();
     List<List<VectorResult.Sample>> answers = new ArrayList<>();
     for (Map.Entry<String, String> query : List.of(Map.entry("requests", q.requests()),

@@ -1,54 +1,186 @@
 package dev.canarykit.core.analysis;
 
+import dev.canarykit.core.analysis.Outcome.CountsResult;
+import dev.canarykit.core.analysis.Outcome.MetricResult;
+import dev.canarykit.core.analysis.Outcome.OkResult;
+import dev.canarykit.core.analysis.Outcome.ReadinessResult;
+import dev.canarykit.core.analysis.Outcome.RevisionResult;
+import dev.canarykit.core.analysis.Outcome.RoutesResult;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.model.WebhookSpec;
+import java.time.Duration;
 
 /**
- * Something the machine asks the outside world to do or to find out. The driver executes each command through
- * a port and feeds exactly one {@link Outcome} per command back into the next step, in order.
+ * Something the machine asks the outside world to do or to find out. Each command gets exactly one
+ * {@link Outcome}, fed back into the next step in order; {@code R} is the type that answers it (a union of the
+ * command's own answers and {@link Outcome.Failed}). The machine rejects any other answer with an
+ * {@link IllegalArgumentException} that names the command and the type it expects: an adapter bug is not a failed
+ * check.
+ *
+ * <p>Answer commands with a {@link Handler}: it has one method per command, each returning the command's answer
+ * type, so the compiler checks every answer, and a command added in a later version is a compile error in your
+ * handler, never a silent default.
  *
  * <p>Commands carry only what the machine decided; adapters read everything else (ports, labels, Istio blocks)
  * from the Canary they were given.
+ *
+ * @param <R> the type of the outcome that answers this command
  */
-public sealed interface Command {
+public sealed interface Command<R extends Outcome> {
+
+  /** The type that answers this command: one of {@link Outcome}'s result unions, which all admit a failure. */
+  Class<R> answerType();
+
+  /** This command's answer from {@code handler}. */
+  R accept(Handler handler);
 
   /** Reads the target: its pod-template hash and tracked configs. Answer: {@link Outcome.Revision}. */
-  record ObserveTarget() implements Command {}
+  record ObserveTarget() implements Command<RevisionResult> {
+    @Override
+    public Class<RevisionResult> answerType() {
+      return RevisionResult.class;
+    }
+
+    @Override
+    public RevisionResult accept(Handler handler) {
+      return handler.observeTarget(this);
+    }
+  }
 
   /** Creates or updates the {@code <svc>-primary} and {@code <svc>-canary} ClusterIP services. */
-  record ReconcileServices() implements Command {}
+  record ReconcileServices() implements Command<OkResult> {
+    @Override
+    public Class<OkResult> answerType() {
+      return OkResult.class;
+    }
+
+    @Override
+    public OkResult accept(Handler handler) {
+      return handler.reconcileServices(this);
+    }
+  }
 
   /** Checks that every metric provider answers (Initializing only). Answer: ok or failed. */
-  record ProbeMetricProviders() implements Command {}
+  record ProbeMetricProviders() implements Command<OkResult> {
+    @Override
+    public Class<OkResult> answerType() {
+      return OkResult.class;
+    }
+
+    @Override
+    public OkResult accept(Handler handler) {
+      return handler.probeMetricProviders(this);
+    }
+  }
 
   /** Creates {@code <target>-primary} (and its config copies) when missing. */
-  record EnsurePrimary() implements Command {}
+  record EnsurePrimary() implements Command<OkResult> {
+    @Override
+    public Class<OkResult> answerType() {
+      return OkResult.class;
+    }
+
+    @Override
+    public OkResult accept(Handler handler) {
+      return handler.ensurePrimary(this);
+    }
+  }
 
   /** Checks a workload's readiness. Answer: {@link Outcome.Readiness}. */
-  record CheckReadiness(Workload workload) implements Command {}
+  record CheckReadiness(Workload workload) implements Command<ReadinessResult> {
+    @Override
+    public Class<ReadinessResult> answerType() {
+      return ReadinessResult.class;
+    }
+
+    @Override
+    public ReadinessResult accept(Handler handler) {
+      return handler.checkReadiness(this);
+    }
+  }
 
   /**
    * Creates the primary autoscaler when missing; updates it only when {@code allowUpdate} (promotion).
    *
    * @param allowUpdate whether an existing primary autoscaler may be changed
    */
-  record ReconcileAutoscaler(boolean allowUpdate) implements Command {}
+  record ReconcileAutoscaler(boolean allowUpdate) implements Command<OkResult> {
+    @Override
+    public Class<OkResult> answerType() {
+      return OkResult.class;
+    }
+
+    @Override
+    public OkResult accept(Handler handler) {
+      return handler.reconcileAutoscaler(this);
+    }
+  }
 
   /** Points the apex service at the primary pods. */
-  record ReconcileApexService() implements Command {}
+  record ReconcileApexService() implements Command<OkResult> {
+    @Override
+    public Class<OkResult> answerType() {
+      return OkResult.class;
+    }
+
+    @Override
+    public OkResult accept(Handler handler) {
+      return handler.reconcileApexService(this);
+    }
+  }
 
   /** Scales the target (canary) to zero. */
-  record ScaleToZero() implements Command {}
+  record ScaleToZero() implements Command<OkResult> {
+    @Override
+    public Class<OkResult> answerType() {
+      return OkResult.class;
+    }
+
+    @Override
+    public OkResult accept(Handler handler) {
+      return handler.scaleToZero(this);
+    }
+  }
 
   /** Scales the target up from zero (docs/flagger-compatibility.md §3.4). */
-  record ScaleFromZero() implements Command {}
+  record ScaleFromZero() implements Command<OkResult> {
+    @Override
+    public Class<OkResult> answerType() {
+      return OkResult.class;
+    }
+
+    @Override
+    public OkResult accept(Handler handler) {
+      return handler.scaleFromZero(this);
+    }
+  }
 
   /** Creates or updates the mesh routing, preserving weights and mirror. */
-  record ReconcileRouting() implements Command {}
+  record ReconcileRouting() implements Command<OkResult> {
+    @Override
+    public Class<OkResult> answerType() {
+      return OkResult.class;
+    }
+
+    @Override
+    public OkResult accept(Handler handler) {
+      return handler.reconcileRouting(this);
+    }
+  }
 
   /** Reads the live weights and mirror flag. Answer: {@link Outcome.Routes}. */
-  record ReadRoutes() implements Command {}
+  record ReadRoutes() implements Command<RoutesResult> {
+    @Override
+    public Class<RoutesResult> answerType() {
+      return RoutesResult.class;
+    }
+
+    @Override
+    public RoutesResult accept(Handler handler) {
+      return handler.readRoutes(this);
+    }
+  }
 
   /**
    * Sets the route weights, if the live routes are still those the decision was made from.
@@ -63,7 +195,7 @@ public sealed interface Command {
    *     the routes (a rollback before reading them), and then the router writes unconditionally
    */
   record SetRoutes(int primaryWeight, int canaryWeight, boolean mirrored, SessionCookies cookies, Outcome.Routes from)
-      implements Command {
+      implements Command<OkResult> {
     public SetRoutes {
       if (primaryWeight < 0 || canaryWeight < 0 || primaryWeight + canaryWeight != 100) {
         throw new IllegalArgumentException(
@@ -74,6 +206,16 @@ public sealed interface Command {
     /** Routes set whatever the live routes are. */
     public SetRoutes(int primaryWeight, int canaryWeight, boolean mirrored, SessionCookies cookies) {
       this(primaryWeight, canaryWeight, mirrored, cookies, null);
+    }
+
+    @Override
+    public Class<OkResult> answerType() {
+      return OkResult.class;
+    }
+
+    @Override
+    public OkResult accept(Handler handler) {
+      return handler.setRoutes(this);
     }
 
     /** The routes this command sets, as a router reads them back. */
@@ -97,7 +239,17 @@ public sealed interface Command {
   }
 
   /** Copies the target's template spec (and configs) to the primary. */
-  record Promote() implements Command {}
+  record Promote() implements Command<OkResult> {
+    @Override
+    public Class<OkResult> answerType() {
+      return OkResult.class;
+    }
+
+    @Override
+    public OkResult accept(Handler handler) {
+      return handler.promote(this);
+    }
+  }
 
   /**
    * Calls a webhook. Answer: ok (status 200-202) or failed with the error.
@@ -106,10 +258,30 @@ public sealed interface Command {
    * @param phase the phase sent in the payload
    * @param checksum the revision checksum sent in the payload
    */
-  record CallWebhook(WebhookSpec hook, Phase phase, String checksum) implements Command {}
+  record CallWebhook(WebhookSpec hook, Phase phase, String checksum) implements Command<OkResult> {
+    @Override
+    public Class<OkResult> answerType() {
+      return OkResult.class;
+    }
+
+    @Override
+    public OkResult accept(Handler handler) {
+      return handler.callWebhook(this);
+    }
+  }
 
   /** Runs a metric query. Answer: {@link Outcome.MetricResult}. */
-  record QueryMetric(MetricSpec metric) implements Command {}
+  record QueryMetric(MetricSpec metric) implements Command<MetricResult> {
+    @Override
+    public Class<MetricResult> answerType() {
+      return MetricResult.class;
+    }
+
+    @Override
+    public MetricResult accept(Handler handler) {
+      return handler.queryMetric(this);
+    }
+  }
 
   /**
    * Reads what the primary and the canary served over the last {@code window} (requests, 5xx failures, latency
@@ -117,7 +289,17 @@ public sealed interface Command {
    *
    * @param window the interval to count, ending now; consecutive queries tile time
    */
-  record QueryCounts(java.time.Duration window) implements Command {}
+  record QueryCounts(Duration window) implements Command<CountsResult> {
+    @Override
+    public Class<CountsResult> answerType() {
+      return CountsResult.class;
+    }
+
+    @Override
+    public CountsResult accept(Handler handler) {
+      return handler.queryCounts(this);
+    }
+  }
 
   /** Which deployment a readiness check is about. */
   enum Workload {
@@ -125,5 +307,44 @@ public sealed interface Command {
     PRIMARY,
     /** The target itself. */
     CANARY
+  }
+
+  /**
+   * Answers commands: one method per command, each returning that command's answer type. A reconciler implements
+   * it with its adapters and answers each command of a transition with {@code command.accept(handler)}. Return
+   * {@link Outcome.Failed} for a failure rather than throwing.
+   */
+  interface Handler {
+    RevisionResult observeTarget(ObserveTarget command);
+
+    OkResult reconcileServices(ReconcileServices command);
+
+    OkResult probeMetricProviders(ProbeMetricProviders command);
+
+    OkResult ensurePrimary(EnsurePrimary command);
+
+    ReadinessResult checkReadiness(CheckReadiness command);
+
+    OkResult reconcileAutoscaler(ReconcileAutoscaler command);
+
+    OkResult reconcileApexService(ReconcileApexService command);
+
+    OkResult scaleToZero(ScaleToZero command);
+
+    OkResult scaleFromZero(ScaleFromZero command);
+
+    OkResult reconcileRouting(ReconcileRouting command);
+
+    RoutesResult readRoutes(ReadRoutes command);
+
+    OkResult setRoutes(SetRoutes command);
+
+    OkResult promote(Promote command);
+
+    OkResult callWebhook(CallWebhook command);
+
+    MetricResult queryMetric(QueryMetric command);
+
+    CountsResult queryCounts(QueryCounts command);
   }
 }

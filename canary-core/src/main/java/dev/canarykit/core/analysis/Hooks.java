@@ -17,8 +17,7 @@ final class Hooks {
   private String call(WebhookSpec hook, Phase phase) {
     String checksum = t.checksums().checksum(t.status().current().lastAppliedSpec(),
         t.status().current().trackedConfigs());
-    Outcome o = t.await(new Command.CallWebhook(hook, phase, checksum), Outcome.Ok.class);
-    return o instanceof Outcome.Failed f ? f.message() : null;
+    return t.await(new Command.CallWebhook(hook, phase, checksum)) instanceof Outcome.Failed f ? f.message() : null;
   }
 
   /**

@@ -23,7 +23,7 @@ final class JudgeStep {
     if (state == null || !state.config().equals(t.spec.judge())) {
       state = JudgeState.start(t.spec.judge());
     }
-    Outcome o = t.await(new Command.QueryCounts(t.analysis.intervalOrDefault()), Outcome.Counts.class);
+    Outcome o = t.await(new Command.QueryCounts(t.analysis.intervalOrDefault()));
     Judgement j = o instanceof Outcome.Counts c ? Judge.judge(state, c.counts()) : Judge.error(state);
     t.status().judge(j.state());
     Action action = j.action();
@@ -35,7 +35,7 @@ final class JudgeStep {
     }
     if (action == Action.FAIL_CHECK) {
       String why = o instanceof Outcome.Failed f ? "error: " + f.message()
-          : j.verdict() == Verdict.NO_DATA ? noData(((Outcome.Counts) o).counts()) : j.summary();
+          : j.verdict() == Verdict.NO_DATA && o instanceof Outcome.Counts c ? noData(c.counts()) : j.summary();
       t.warning("Halt " + t.c() + " advancement judge " + why);
       t.status().failedChecks(t.status().current().failedChecks() + 1);
       return null;

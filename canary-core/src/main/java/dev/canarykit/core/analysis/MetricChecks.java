@@ -3,7 +3,6 @@ package dev.canarykit.core.analysis;
 import static java.util.Locale.ROOT;
 
 import dev.canarykit.core.analysis.Outcome.MetricError;
-import dev.canarykit.core.analysis.Outcome.MetricResult;
 import dev.canarykit.core.analysis.Outcome.MetricValue;
 import dev.canarykit.core.analysis.Outcome.NoData;
 import dev.canarykit.core.model.GoDuration;
@@ -50,10 +49,7 @@ final class MetricChecks {
 
   private boolean check(MetricSpec m) {
     MetricSpec query = m.withInterval(m.intervalOrDefault());
-    Outcome o = t.await(new Command.QueryMetric(query), MetricResult.class);
-    if (o instanceof Outcome.Failed f) {
-      o = new MetricError(f.message(), false);
-    }
+    Outcome o = t.await(new Command.QueryMetric(query));
     if (o instanceof MetricValue v) {
       var impossible = m.impossibleValue(v.value());
       if (impossible.isEmpty()) {
@@ -63,8 +59,10 @@ final class MetricChecks {
     }
     if (o instanceof NoData n) {
       t.warning(noDataText(m, n.message()));
+    } else if (o instanceof MetricError e) {
+      t.error(errorText(m, e));
     } else {
-      t.error(errorText(m, (MetricError) o));
+      t.error(errorText(m, new MetricError(Tick.failure(o), false)));
     }
     return false;
   }

@@ -4,21 +4,48 @@ import java.util.Map;
 
 /**
  * What came of a {@link Command}: adapter failures reach the machine as values, never as exceptions.
+ *
+ * <p>Each command is answered by one of the result types below, named in its type parameter
+ * ({@code Command<R extends Outcome>}): {@link OkResult}, {@link RevisionResult}, {@link ReadinessResult},
+ * {@link RoutesResult}, {@link MetricResult} or {@link CountsResult}. Each is a sealed union of the command's
+ * answers and {@link Failed}, so a failure answers every command and the compiler rejects any other mismatch.
  */
 public sealed interface Outcome {
 
   /** The command succeeded. */
   Ok OK = new Ok();
 
-  /** The command succeeded with nothing to report. */
-  record Ok() implements Outcome {}
+  /** The answer of a command whose success carries nothing: {@link Ok} or {@link Failed}. */
+  sealed interface OkResult extends Outcome permits Ok, Failed {}
+
+  /** The answer of {@link Command.ObserveTarget}: {@link Revision} or {@link Failed}. */
+  sealed interface RevisionResult extends Outcome permits Revision, Failed {}
+
+  /** The answer of {@link Command.CheckReadiness}: {@link Readiness} or {@link Failed} (read as waiting). */
+  sealed interface ReadinessResult extends Outcome permits Readiness, Failed {}
+
+  /** The answer of {@link Command.ReadRoutes}: {@link Routes} or {@link Failed}. */
+  sealed interface RoutesResult extends Outcome permits Routes, Failed {}
+
+  /** The answer of {@link Command.QueryCounts}: {@link Counts} or {@link Failed}. */
+  sealed interface CountsResult extends Outcome permits Counts, Failed {}
 
   /**
-   * The command failed.
+   * The answer of {@link Command.QueryMetric}: a value, no data, or an error. {@link Failed} reads as
+   * {@link MetricError} with {@code setup == false}.
+   */
+  sealed interface MetricResult extends Outcome permits MetricValue, NoData, MetricError, Failed {}
+
+  /** The command succeeded with nothing to report. */
+  record Ok() implements OkResult {}
+
+  /**
+   * The command failed. It answers every command.
    *
    * @param message what went wrong, used in event texts
    */
-  record Failed(String message) implements Outcome {}
+  record Failed(String message)
+      implements OkResult, RevisionResult, ReadinessResult, RoutesResult, CountsResult, MetricResult {}
 
   /**
    * The target's revision.
@@ -26,7 +53,7 @@ public sealed interface Outcome {
    * @param specHash the pod-template hash
    * @param trackedConfigs {@code configmap/<name>} or {@code secret/<name>} to checksum
    */
-  record Revision(String specHash, Map<String, String> trackedConfigs) implements Outcome {
+  record Revision(String specHash, Map<String, String> trackedConfigs) implements RevisionResult {
     public Revision {
       trackedConfigs = trackedConfigs == null ? Map.of() : Map.copyOf(trackedConfigs);
     }
@@ -38,7 +65,7 @@ public sealed interface Outcome {
    * @param state ready, waiting (retriable) or failed (non-retriable)
    * @param message why it is not ready, empty when ready
    */
-  record Readiness(State state, String message) implements Outcome {
+  record Readiness(State state, String message) implements ReadinessResult {
     /** Ready. */
     public static final Readiness READY = new Readiness(State.READY, "");
 
@@ -67,17 +94,14 @@ public sealed interface Outcome {
    * @param canaryWeight the canary's weight
    * @param mirrored whether traffic is mirrored to the canary
    */
-  record Routes(int primaryWeight, int canaryWeight, boolean mirrored) implements Outcome {}
+  record Routes(int primaryWeight, int canaryWeight, boolean mirrored) implements RoutesResult {}
 
   /**
    * What each version served in one interval, for the judge.
    *
    * @param counts the primary's and the canary's counts
    */
-  record Counts(dev.canarykit.core.judge.IntervalCounts counts) implements Outcome {}
-
-  /** The typed result of a metric query. */
-  sealed interface MetricResult extends Outcome {}
+  record Counts(dev.canarykit.core.judge.IntervalCounts counts) implements CountsResult {}
 
   /**
    * A value ({@code +Inf} and {@code -Inf} are values).

@@ -37,8 +37,7 @@ final class RunControl {
     }
     t.info("New revision detected! Scaling up " + t.t());
     t.alert(Severity.INFO, "New revision detected, progressing canary analysis.", true);
-    Outcome o = t.await(new Command.ScaleFromZero(), Outcome.Ok.class);
-    if (o instanceof Outcome.Failed f) {
+    if (t.await(new Command.ScaleFromZero()) instanceof Outcome.Failed f) {
       t.error(f.message());
       return;
     }

@@ -12,35 +12,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One evaluation of a tick. The tick's logic is written as straight-line code; {@link #await} returns the
- * recorded outcome of the n-th command, or suspends the evaluation when no outcome exists yet. Replaying the
- * recorded outcomes rebuilds the same state, so only events emitted after the last known outcome are new.
+ * One evaluation of a tick: the state the tick's logic reads and writes. {@link #await} asks for an outcome through
+ * the {@link Replay} of the tick's record; events and alerts are kept only once the replay is past the last recorded
+ * answer, so each step returns only what is new.
  */
 final class Tick {
   final Canary canary;
   final CanarySpec spec;
   final AnalysisSpec analysis;
   final Instant now;
-  private final List<Outcome> outcomes;
+  private final Replay replay;
   private final String entropy;
   private final StatusOps status;
   private final List<CanaryEvent> events = new ArrayList<>();
   private final List<Alert> alerts = new ArrayList<>();
-  private int cursor;
   private Instant pacedUntil;
   private Outcome.Routes liveRoutes;
 
   private final ChecksumMemo checksums;
 
-  Tick(Canary canary, CanaryStatus start, TickInput input, Instant now, ChecksumMemo checksums) {
+  Tick(Canary canary, TickInput input, Replay replay, ChecksumMemo checksums) {
     this.checksums = checksums;
     this.canary = canary;
     this.spec = canary.spec();
     this.analysis = spec.analysisOrEmpty();
-    this.now = now;
-    this.outcomes = input.outcomes();
+    this.now = input.now();
+    this.replay = replay;
     this.entropy = input.entropy();
-    this.status = new StatusOps(canary, start, now);
+    this.status = new StatusOps(canary, input.status(), now);
   }
 
   ChecksumMemo checksums() {
@@ -64,30 +63,24 @@ final class Tick {
     liveRoutes = routes;
   }
 
-  /**
-   * The outcome of {@code command} if it was executed; otherwise suspends the tick to ask for it. An outcome of
-   * the wrong type (an adapter bug) is read as a failure, never trusted.
-   */
-  <T extends Outcome> Outcome await(Command command, Class<T> expected) {
-    if (cursor >= outcomes.size()) {
-      throw new Suspend(command);
-    }
-    Outcome o = outcomes.get(cursor++);
-    if (expected.isInstance(o) || o instanceof Outcome.Failed) {
-      return o;
-    }
-    return new Outcome.Failed("unexpected outcome " + o.getClass().getSimpleName() + " for " + command);
+  /** The outcome of {@code command}; see {@link Replay#answer}. */
+  <R extends Outcome> R await(Command<R> command) {
+    return replay.answer(command);
+  }
+
+  /** The message of a failure; empty for any other outcome. */
+  static String failure(Outcome o) {
+    return o instanceof Outcome.Failed f ? f.message() : "";
   }
 
   /** Runs a command whose only answer is ok or failed; emits the failure as a warning. */
-  boolean ok(Command command) {
+  boolean ok(Command<Outcome.OkResult> command) {
     return ok(command, "%s");
   }
 
   /** Like {@link #ok(Command)}, formatting the failure message with {@code format} (one {@code %s}). */
-  boolean ok(Command command, String format) {
-    Outcome o = await(command, Outcome.Ok.class);
-    if (o instanceof Outcome.Failed f) {
+  boolean ok(Command<Outcome.OkResult> command, String format) {
+    if (await(command) instanceof Outcome.Failed f) {
       warning(String.format(format, f.message()));
       return false;
     }
@@ -120,7 +113,7 @@ final class Tick {
   }
 
   private boolean isNew() {
-    return cursor == outcomes.size();
+    return !replay.replaying();
   }
 
   /** {@code <canary>.<namespace>} (C in the event table). */
@@ -153,28 +146,11 @@ final class Tick {
     return true;
   }
 
-  /** Rejects an input with outcomes for commands the tick never asked for: it is not this tick's record. */
-  void requireAllConsumed() {
-    if (cursor != outcomes.size()) {
-      throw new IllegalArgumentException("the tick used " + cursor + " outcomes but the input has " + outcomes.size());
-    }
+  Transition complete(TickInput input) {
+    return new Transition(input, status.finish(), List.of(), events, alerts, pacedUntil);
   }
 
-  Transition complete() {
-    return new Transition(status.finish(), List.of(), events, alerts, true, pacedUntil);
-  }
-
-  Transition suspended(Suspend s) {
-    return new Transition(status.current(), List.of(s.command), events, alerts, false);
-  }
-
-  /** Unwinds the tick to ask for one more outcome. Carries no stack trace: it is control flow, not an error. */
-  static final class Suspend extends RuntimeException {
-    final transient Command command;
-
-    Suspend(Command command) {
-      super(null, null, false, false);
-      this.command = command;
-    }
+  Transition asking(TickInput input, Command<?> command) {
+    return new Transition(input, status.current(), List.of(command), events, alerts);
   }
 }

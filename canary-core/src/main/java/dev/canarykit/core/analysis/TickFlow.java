@@ -41,14 +41,13 @@ final class TickFlow {
   }
 
   private Revision observe() {
-    Outcome o = t.await(new Command.ObserveTarget(), Revision.class);
-    if (o instanceof Outcome.Failed f) {
-      t.warning(f.message());
-      return null;
+    Outcome o = t.await(new Command.ObserveTarget());
+    if (o instanceof Revision revision) {
+      RevisionCheck.adoptForeign(t.status(), revision);
+      return revision;
     }
-    Revision revision = (Revision) o;
-    RevisionCheck.adoptForeign(t.status(), revision);
-    return revision;
+    t.warning(Tick.failure(o));
+    return null;
   }
 
   /** Steps 3-10: services, provider probe, primary, autoscaler, apex, scale-down, routing, Initialized. */
@@ -90,8 +89,7 @@ final class TickFlow {
   }
 
   private void probeProviders() {
-    Outcome o = t.await(new Command.ProbeMetricProviders(), Outcome.Ok.class);
-    if (o instanceof Outcome.Failed f) {
+    if (t.await(new Command.ProbeMetricProviders()) instanceof Outcome.Failed f) {
       t.error("Error checking metric providers: " + f.message());
     } else {
       t.info("all the metrics providers are available!");
@@ -122,12 +120,11 @@ final class TickFlow {
     if (!t.spec.skipsAnalysis() && !primaryReady(revision, phase)) {
       return;
     }
-    Outcome o = t.await(new Command.ReadRoutes(), Routes.class);
-    if (o instanceof Outcome.Failed f) {
-      t.warning(f.message());
+    Outcome o = t.await(new Command.ReadRoutes());
+    if (!(o instanceof Routes routes)) {
+      t.warning(Tick.failure(o));
       return;
     }
-    Routes routes = (Routes) o;
     t.liveRoutes(routes);
     if (phase != PROGRESSING && phase != WAITING_PROMOTION && phase != PROMOTING && phase != FINALISING) {
       if (t.stepDue()) {
@@ -167,8 +164,8 @@ final class TickFlow {
 
   /** Asks for readiness; a not-ready answer is emitted as a warning (never a failed check). */
   private Readiness readiness(Workload workload) {
-    Outcome o = t.await(new Command.CheckReadiness(workload), Readiness.class);
-    Readiness r = o instanceof Outcome.Failed f ? Readiness.waiting(f.message()) : (Readiness) o;
+    Outcome o = t.await(new Command.CheckReadiness(workload));
+    Readiness r = o instanceof Readiness answer ? answer : Readiness.waiting(Tick.failure(o));
     if (r.state() != Readiness.State.READY) {
       t.warning(r.message());
     }

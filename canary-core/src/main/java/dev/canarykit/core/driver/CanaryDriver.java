@@ -45,9 +45,6 @@ import java.util.function.Supplier;
  * between ticks, and may tick several canaries, also concurrently, if its ports allow.
  */
 public final class CanaryDriver {
-  /** The most steps one tick may take before the driver gives up on the machine. */
-  public static final int MAX_STEPS = 1000;
-
   private final CommandExecutor executor;
   private final StatusStore statuses;
   private final StatusReads reads;
@@ -82,7 +79,8 @@ public final class CanaryDriver {
    * @return what the tick did, also handed to the listener; port failures are in its outcomes and problems,
    *     never thrown
    * @throws dev.canarykit.core.validation.InvalidCanaryException if the canary is invalid
-   * @throws IllegalStateException if the machine misbehaves (no progress, or more than {@link #MAX_STEPS} steps)
+   * @throws IllegalStateException if the machine gives up on a tick that asks for too many commands (a machine
+   *     bug, see {@link CanaryAnalysis#commandLimit()})
    */
   public TickReport tick(Canary canary) {
     Instant now = clock.instant();

@@ -72,7 +72,7 @@ final class ListenerDispatch {
     }
     Iterator<TickReport.Execution> executions = r.executions().iterator();
     for (Transition t : r.transitions()) {
-      for (Command c : t.commands()) {
+      for (Command<?> c : t.commands()) {
         Outcome o = executions.next().outcome();
         if (c instanceof Command.QueryCounts) {
           l.judged(r.canary(), judge(r.canary(), t.status(), o));

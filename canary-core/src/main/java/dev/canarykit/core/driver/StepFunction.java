@@ -3,13 +3,11 @@ package dev.canarykit.core.driver;
 import dev.canarykit.core.analysis.CanaryAnalysis;
 import dev.canarykit.core.analysis.TickInput;
 import dev.canarykit.core.analysis.Transition;
-import dev.canarykit.core.model.CanaryStatus;
-import java.time.Instant;
 
 /** The shape of {@link CanaryAnalysis#step}: pass {@code analysis::step} wherever one is wanted. */
 @FunctionalInterface
 public interface StepFunction {
 
   /** One step of a tick; see {@link CanaryAnalysis#step}. */
-  Transition step(CanaryStatus status, TickInput input, Instant now);
+  Transition step(TickInput input);
 }

@@ -118,9 +118,8 @@ public record TickReport(
    */
   public static List<Transition> replay(
       StepFunction machine, CanaryStatus start, Instant now, String entropy, List<Outcome> outcomes) {
-    TickInput input = TickInput.start(entropy);
     List<Transition> out = new java.util.ArrayList<>();
-    Transition t = machine.step(start, input, now);
+    Transition t = machine.step(TickInput.start(start, now, entropy));
     out.add(t);
     int next = 0;
     while (!t.complete()) {
@@ -128,10 +127,11 @@ public record TickReport(
         throw new IllegalArgumentException("the log ends after " + outcomes.size() + " outcomes, but step "
             + (out.size() - 1) + " asks for " + t.commands());
       }
+      TickInput input = t.nextInput();
       for (int i = 0; i < t.commands().size(); i++) {
         input = input.with(outcomes.get(next++));
       }
-      t = machine.step(start, input, now);
+      t = machine.step(input);
       out.add(t);
     }
     if (next != outcomes.size()) {
@@ -155,7 +155,7 @@ public record TickReport(
    * @param command the command
    * @param outcome its outcome as fed to the machine (a port exception already turned into a failure)
    */
-  public record Execution(Command command, Outcome outcome) {}
+  public record Execution(Command<?> command, Outcome outcome) {}
 
   /** What happened to the tick's final status. */
   public enum Persistence {

@@ -37,19 +37,12 @@ final class TickRun {
     this.fence = fence;
   }
 
-  /** Steps until the machine completes; returns the complete transition. */
+  /** Steps until the machine completes (the machine bounds the steps); returns the complete transition. */
   Transition run(StepFunction machine, String entropy) {
-    TickInput input = TickInput.start(entropy);
-    Transition t = step(machine, input);
+    Transition t = step(machine, TickInput.start(start, now, entropy));
     while (!t.complete()) {
-      if (t.commands().isEmpty()) {
-        throw new IllegalStateException("the machine asked for nothing but did not complete: " + t);
-      }
-      if (steps.size() >= CanaryDriver.MAX_STEPS) {
-        throw new IllegalStateException("the tick of " + canary.qualifiedName() + " did not complete in "
-            + CanaryDriver.MAX_STEPS + " steps");
-      }
-      for (Command c : t.commands()) {
+      TickInput input = t.nextInput();
+      for (Command<?> c : t.commands()) {
         Outcome o = execute(c);
         executions.add(new TickReport.Execution(c, o));
         input = input.with(o);
@@ -60,7 +53,7 @@ final class TickRun {
   }
 
   /** Runs a command; one that changes something only through the fence, and none once the fence is closed. */
-  private Outcome execute(Command c) {
+  private Outcome execute(Command<?> c) {
     if (CommandExecutor.changesSomething(c)) {
       return fence.admit(() -> executor.execute(canary, c, now), () -> CommandExecutor.refused(c));
     }
@@ -68,7 +61,7 @@ final class TickRun {
   }
 
   private Transition step(StepFunction machine, TickInput input) {
-    Transition t = machine.step(start, input, now);
+    Transition t = machine.step(input);
     steps.add(new TickReport.Step(input, t));
     t.events().forEach(this::publish);
     t.alerts().forEach(this::publish);

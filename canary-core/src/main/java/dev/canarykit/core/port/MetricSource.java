@@ -19,7 +19,7 @@ public interface MetricSource {
    *
    * @return {@link Outcome#OK} or {@link Outcome.Failed} naming the provider and the error
    */
-  Outcome probe(Canary canary);
+  Outcome.OkResult probe(Canary canary);
 
   /**
    * Counts what the primary and the canary served over the last {@code window}: requests, 5xx failures and
@@ -28,7 +28,7 @@ public interface MetricSource {
    *
    * @return {@link Outcome.Counts} or {@link Outcome.Failed}; never {@code null}
    */
-  default Outcome counts(Canary canary, java.time.Duration window) {
+  default Outcome.CountsResult counts(Canary canary, java.time.Duration window) {
     return new Outcome.Failed("this metric source cannot count requests per version");
   }
 }

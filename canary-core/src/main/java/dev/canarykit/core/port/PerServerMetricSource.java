@@ -35,12 +35,12 @@ final class PerServerMetricSource implements MetricSource {
   }
 
   @Override
-  public Outcome probe(Canary canary) {
+  public Outcome.OkResult probe(Canary canary) {
     return of(canary).probe(canary);
   }
 
   @Override
-  public Outcome counts(Canary canary, Duration window) {
+  public Outcome.CountsResult counts(Canary canary, Duration window) {
     return of(canary).counts(canary, window);
   }
 }

@@ -17,21 +17,21 @@ public interface TrafficRouter {
    *
    * @return {@link Outcome#OK} or failed
    */
-  Outcome reconcile(Canary canary);
+  Outcome.OkResult reconcile(Canary canary);
 
   /**
    * Reads the live weights and mirror flag.
    *
    * @return {@link Outcome.Routes}, or {@link Outcome.Failed} when there is no route yet or it cannot be read
    */
-  Outcome readRoutes(Canary canary);
+  Outcome.RoutesResult readRoutes(Canary canary);
 
   /**
    * Sets the weights, mirror and session-affinity cookies.
    *
    * @return {@link Outcome#OK} or failed
    */
-  Outcome setRoutes(Canary canary, Command.SetRoutes routes);
+  Outcome.OkResult setRoutes(Canary canary, Command.SetRoutes routes);
 
   /**
    * Restores the routing from before canarykit managed it, when a Canary with {@code revertOnDeletion} is
@@ -39,5 +39,5 @@ public interface TrafficRouter {
    *
    * @return {@link Outcome#OK} or failed
    */
-  Outcome revert(Canary canary);
+  Outcome.OkResult revert(Canary canary);
 }

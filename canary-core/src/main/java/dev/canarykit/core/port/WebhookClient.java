@@ -12,5 +12,5 @@ public interface WebhookClient {
    *
    * @return {@link Outcome#OK} when the hook answered 200-202, else {@link Outcome.Failed} with the error
    */
-  Outcome call(Canary canary, Command.CallWebhook call);
+  Outcome.OkResult call(Canary canary, Command.CallWebhook call);
 }

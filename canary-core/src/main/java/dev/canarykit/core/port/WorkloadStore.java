@@ -21,13 +21,13 @@ public interface WorkloadStore {
    *
    * @return {@link Outcome.Revision}, or {@link Outcome.Failed} when the target cannot be read
    */
-  Outcome observeTarget(Canary canary);
+  Outcome.RevisionResult observeTarget(Canary canary);
 
   /** Creates or updates the {@code <svc>-primary} and {@code <svc>-canary} services: {@link Outcome#OK} or failed. */
-  Outcome reconcileServices(Canary canary);
+  Outcome.OkResult reconcileServices(Canary canary);
 
   /** Creates {@code <target>-primary} and its config copies when missing: {@link Outcome#OK} or failed. */
-  Outcome ensurePrimary(Canary canary);
+  Outcome.OkResult ensurePrimary(Canary canary);
 
   /**
    * Checks a workload's readiness (docs/flagger-compatibility.md §3.5, §1.7).
@@ -47,19 +47,19 @@ public interface WorkloadStore {
    * @param allowUpdate whether an existing primary autoscaler may be changed (promotion only)
    * @return {@link Outcome#OK} (also without an autoscaler reference) or failed
    */
-  Outcome reconcileAutoscaler(Canary canary, boolean allowUpdate);
+  Outcome.OkResult reconcileAutoscaler(Canary canary, boolean allowUpdate);
 
   /** Points the apex service {@code <svc>} at the primary pods: {@link Outcome#OK} or failed. */
-  Outcome reconcileApexService(Canary canary);
+  Outcome.OkResult reconcileApexService(Canary canary);
 
   /** Scales the target to zero replicas: {@link Outcome#OK} or failed. */
-  Outcome scaleToZero(Canary canary);
+  Outcome.OkResult scaleToZero(Canary canary);
 
   /** Scales the target up from zero (docs/flagger-compatibility.md §3.4): {@link Outcome#OK} or failed. */
-  Outcome scaleFromZero(Canary canary);
+  Outcome.OkResult scaleFromZero(Canary canary);
 
   /** Copies the target's template spec and configs to the primary (§3.3): {@link Outcome#OK} or failed. */
-  Outcome promote(Canary canary);
+  Outcome.OkResult promote(Canary canary);
 
   /**
    * Restores the target and the apex service when a Canary with {@code revertOnDeletion} is deleted (§3.7): the
@@ -67,5 +67,5 @@ public interface WorkloadStore {
    *
    * @return {@link Outcome#OK} or failed
    */
-  Outcome revert(Canary canary);
+  Outcome.OkResult revert(Canary canary);
 }

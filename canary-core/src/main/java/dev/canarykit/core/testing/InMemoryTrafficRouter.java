@@ -68,7 +68,7 @@ public final class InMemoryTrafficRouter implements TrafficRouter {
   }
 
   @Override
-  public synchronized Outcome reconcile(Canary canary) {
+  public synchronized Outcome.OkResult reconcile(Canary canary) {
     Optional<String> failure = failures.take();
     if (failure.isPresent()) {
       return new Outcome.Failed(failure.get());
@@ -81,7 +81,7 @@ public final class InMemoryTrafficRouter implements TrafficRouter {
   }
 
   @Override
-  public synchronized Outcome readRoutes(Canary canary) {
+  public synchronized Outcome.RoutesResult readRoutes(Canary canary) {
     Optional<String> failure = failures.take();
     if (failure.isPresent()) {
       return new Outcome.Failed(failure.get());
@@ -90,7 +90,7 @@ public final class InMemoryTrafficRouter implements TrafficRouter {
   }
 
   @Override
-  public synchronized Outcome setRoutes(Canary canary, Command.SetRoutes set) {
+  public synchronized Outcome.OkResult setRoutes(Canary canary, Command.SetRoutes set) {
     Optional<String> failure = failures.take();
     if (failure.isPresent()) {
       return new Outcome.Failed(failure.get());
@@ -109,7 +109,7 @@ public final class InMemoryTrafficRouter implements TrafficRouter {
   }
 
   @Override
-  public synchronized Outcome revert(Canary canary) {
+  public synchronized Outcome.OkResult revert(Canary canary) {
     Optional<String> failure = failures.take();
     if (failure.isPresent()) {
       return new Outcome.Failed(failure.get());
@@ -120,7 +120,7 @@ public final class InMemoryTrafficRouter implements TrafficRouter {
     return Outcome.OK;
   }
 
-  private static Outcome notFound(Canary canary) {
+  private static Outcome.Failed notFound(Canary canary) {
     return new Outcome.Failed("VirtualService " + canary.spec().serviceName() + "." + canary.namespace()
         + " not found");
   }

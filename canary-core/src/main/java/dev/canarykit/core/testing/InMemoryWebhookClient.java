@@ -16,8 +16,8 @@ import java.util.Queue;
  * {@link Outcome#OK}. Every call is recorded.
  */
 public final class InMemoryWebhookClient implements WebhookClient {
-  private final Map<String, Outcome> fixed = new HashMap<>();
-  private final Map<String, Queue<Outcome>> queued = new HashMap<>();
+  private final Map<String, Outcome.OkResult> fixed = new HashMap<>();
+  private final Map<String, Queue<Outcome.OkResult>> queued = new HashMap<>();
   private final List<Command.CallWebhook> calls = new ArrayList<>();
 
   /** Answers {@link Outcome#OK} for {@code hook} from now on. */
@@ -31,13 +31,13 @@ public final class InMemoryWebhookClient implements WebhookClient {
   }
 
   /** Answers {@code outcome} for {@code hook} from now on. */
-  public synchronized InMemoryWebhookClient answer(String hook, Outcome outcome) {
+  public synchronized InMemoryWebhookClient answer(String hook, Outcome.OkResult outcome) {
     fixed.put(hook, outcome);
     return this;
   }
 
   /** Queues answers for {@code hook}, used one per call before its fixed answer. */
-  public synchronized InMemoryWebhookClient queue(String hook, Outcome... outcomes) {
+  public synchronized InMemoryWebhookClient queue(String hook, Outcome.OkResult... outcomes) {
     queued.computeIfAbsent(hook, h -> new ArrayDeque<>()).addAll(List.of(outcomes));
     return this;
   }
@@ -58,10 +58,10 @@ public final class InMemoryWebhookClient implements WebhookClient {
   }
 
   @Override
-  public synchronized Outcome call(Canary canary, Command.CallWebhook call) {
+  public synchronized Outcome.OkResult call(Canary canary, Command.CallWebhook call) {
     calls.add(call);
     String name = call.hook().name();
-    Outcome next = queued.getOrDefault(name, new ArrayDeque<>()).poll();
+    Outcome.OkResult next = queued.getOrDefault(name, new ArrayDeque<>()).poll();
     return next != null ? next : fixed.getOrDefault(name, Outcome.OK);
   }
 }

@@ -128,17 +128,18 @@ public final class InMemoryWorkloadStore implements WorkloadStore {
   }
 
   @Override
-  public synchronized Outcome observeTarget(Canary canary) {
-    return call("observeTarget", () -> state.observe(canary));
+  public synchronized Outcome.RevisionResult observeTarget(Canary canary) {
+    calls.add("observeTarget");
+    return failures.take().<Outcome.RevisionResult>map(Outcome.Failed::new).orElseGet(() -> state.observe(canary));
   }
 
   @Override
-  public synchronized Outcome reconcileServices(Canary canary) {
+  public synchronized Outcome.OkResult reconcileServices(Canary canary) {
     return call("reconcileServices", () -> Outcome.OK);
   }
 
   @Override
-  public synchronized Outcome ensurePrimary(Canary canary) {
+  public synchronized Outcome.OkResult ensurePrimary(Canary canary) {
     return call("ensurePrimary", () -> state.ensurePrimary(canary));
   }
 
@@ -155,37 +156,37 @@ public final class InMemoryWorkloadStore implements WorkloadStore {
   }
 
   @Override
-  public synchronized Outcome reconcileAutoscaler(Canary canary, boolean allowUpdate) {
+  public synchronized Outcome.OkResult reconcileAutoscaler(Canary canary, boolean allowUpdate) {
     return call(allowUpdate ? "reconcileAutoscaler(update)" : "reconcileAutoscaler", () -> state.autoscaler(canary));
   }
 
   @Override
-  public synchronized Outcome reconcileApexService(Canary canary) {
+  public synchronized Outcome.OkResult reconcileApexService(Canary canary) {
     return call("reconcileApexService", () -> state.apexToPrimary());
   }
 
   @Override
-  public synchronized Outcome scaleToZero(Canary canary) {
+  public synchronized Outcome.OkResult scaleToZero(Canary canary) {
     return call("scaleToZero", () -> state.scaleToZero());
   }
 
   @Override
-  public synchronized Outcome scaleFromZero(Canary canary) {
+  public synchronized Outcome.OkResult scaleFromZero(Canary canary) {
     return call("scaleFromZero", () -> state.scaleFromZero(canary));
   }
 
   @Override
-  public synchronized Outcome promote(Canary canary) {
+  public synchronized Outcome.OkResult promote(Canary canary) {
     return call("promote", () -> state.promote(canary));
   }
 
   @Override
-  public synchronized Outcome revert(Canary canary) {
+  public synchronized Outcome.OkResult revert(Canary canary) {
     return call("revert", () -> state.revert());
   }
 
-  private Outcome call(String name, java.util.function.Supplier<Outcome> action) {
+  private Outcome.OkResult call(String name, java.util.function.Supplier<Outcome.OkResult> action) {
     calls.add(name);
-    return failures.take().<Outcome>map(Outcome.Failed::new).orElseGet(action);
+    return failures.take().<Outcome.OkResult>map(Outcome.Failed::new).orElseGet(action);
   }
 }

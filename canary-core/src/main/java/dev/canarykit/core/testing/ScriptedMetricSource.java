@@ -25,8 +25,8 @@ public final class ScriptedMetricSource implements MetricSource {
   private final Map<String, Queue<MetricResult>> queues = new HashMap<>();
   private final Map<String, Function<MetricSpec, MetricResult>> functions = new HashMap<>();
   private final List<String> queries = new ArrayList<>();
-  private Outcome probe = Outcome.OK;
-  private Function<java.time.Duration, Outcome> counts = w -> new Outcome.Failed("no counts scripted");
+  private Outcome.OkResult probe = Outcome.OK;
+  private Function<java.time.Duration, Outcome.CountsResult> counts = w -> new Outcome.Failed("no counts scripted");
 
   /** Answers {@code value} for {@code metric} from now on. */
   public synchronized ScriptedMetricSource fix(String metric, double value) {
@@ -59,19 +59,19 @@ public final class ScriptedMetricSource implements MetricSource {
   }
 
   /** Sets what {@link #probe} answers: {@link Outcome#OK} (the default) or a failure. */
-  public synchronized ScriptedMetricSource probeAnswers(Outcome outcome) {
+  public synchronized ScriptedMetricSource probeAnswers(Outcome.OkResult outcome) {
     probe = outcome;
     return this;
   }
 
   /** Sets how {@link #counts} answers the judge's count queries (a failure until set). */
-  public synchronized ScriptedMetricSource countsAnswer(Function<java.time.Duration, Outcome> answer) {
+  public synchronized ScriptedMetricSource countsAnswer(Function<java.time.Duration, Outcome.CountsResult> answer) {
     counts = answer;
     return this;
   }
 
   @Override
-  public synchronized Outcome counts(Canary canary, java.time.Duration window) {
+  public synchronized Outcome.CountsResult counts(Canary canary, java.time.Duration window) {
     return counts.apply(window);
   }
 
@@ -97,7 +97,7 @@ public final class ScriptedMetricSource implements MetricSource {
   }
 
   @Override
-  public synchronized Outcome probe(Canary canary) {
+  public synchronized Outcome.OkResult probe(Canary canary) {
     return probe;
   }
 }

@@ -22,14 +22,14 @@ final class WorkloadState {
     targetReplicas = replicas;
   }
 
-  Outcome observe(Canary canary) {
+  Outcome.RevisionResult observe(Canary canary) {
     if (!targetExists) {
       return missing(canary);
     }
     return new Outcome.Revision(targetRevision, targetConfigs);
   }
 
-  Outcome ensurePrimary(Canary canary) {
+  Outcome.OkResult ensurePrimary(Canary canary) {
     if (!targetExists) {
       return missing(canary);
     }
@@ -41,31 +41,31 @@ final class WorkloadState {
     return Outcome.OK;
   }
 
-  Outcome autoscaler(Canary canary) {
+  Outcome.OkResult autoscaler(Canary canary) {
     if (canary.spec().autoscalerRef() != null) {
       primaryAutoscaler = true;
     }
     return Outcome.OK;
   }
 
-  Outcome apexToPrimary() {
+  Outcome.OkResult apexToPrimary() {
     apexSelectsPrimary = true;
     return Outcome.OK;
   }
 
-  Outcome scaleToZero() {
+  Outcome.OkResult scaleToZero() {
     targetReplicas = 0;
     return Outcome.OK;
   }
 
-  Outcome scaleFromZero(Canary canary) {
+  Outcome.OkResult scaleFromZero(Canary canary) {
     if (targetReplicas == 0) {
       targetReplicas = canary.spec().autoscalerRef() == null && primaryReplicas > 0 ? primaryReplicas : 1;
     }
     return Outcome.OK;
   }
 
-  Outcome promote(Canary canary) {
+  Outcome.OkResult promote(Canary canary) {
     if (primaryRevision == null) {
       return new Outcome.Failed("deployment " + canary.spec().targetRef().name() + "-primary." + canary.namespace()
           + " not found");
@@ -76,13 +76,13 @@ final class WorkloadState {
     return Outcome.OK;
   }
 
-  Outcome revert() {
+  Outcome.OkResult revert() {
     targetReplicas = primaryReplicas > 0 ? primaryReplicas : 1;
     apexSelectsPrimary = false;
     return Outcome.OK;
   }
 
-  private static Outcome missing(Canary canary) {
+  private static Outcome.Failed missing(Canary canary) {
     return new Outcome.Failed("deployment " + canary.spec().targetRef().name() + "." + canary.namespace()
         + " not found");
   }

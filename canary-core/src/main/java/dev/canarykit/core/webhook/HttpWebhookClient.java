@@ -61,7 +61,7 @@ public final class HttpWebhookClient implements WebhookClient {
   }
 
   @Override
-  public Outcome call(Canary canary, Command.CallWebhook call) {
+  public Outcome.OkResult call(Canary canary, Command.CallWebhook call) {
     WebhookSpec hook = call.hook();
     Optional<URI> uri = target(hook.url());
     if (uri.isEmpty()) {

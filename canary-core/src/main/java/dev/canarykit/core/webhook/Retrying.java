@@ -19,7 +19,7 @@ final class Retrying {
     this.url = url;
   }
 
-  Outcome run() {
+  Outcome.OkResult run() {
     for (int n = 0; ; n++) {
       AttemptResult r = attempt.send();
       if (r instanceof AttemptResult.Answered a && a.ok()) {

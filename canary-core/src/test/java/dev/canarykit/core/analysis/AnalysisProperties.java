@@ -31,7 +31,7 @@ class AnalysisProperties {
     }
   }
 
-  private static void checkTick(World w, CanaryStatus before, List<Command> commands, List<Outcome> outcomes) {
+  private static void checkTick(World w, CanaryStatus before, List<Command<?>> commands, List<Outcome> outcomes) {
     assertThat(w.primaryWeight()).isBetween(0, 100);
     assertThat(w.canaryWeight()).isBetween(0, 100);
     assertThat(w.primaryWeight() + w.canaryWeight()).isEqualTo(100);
@@ -44,7 +44,7 @@ class AnalysisProperties {
     rollbackRoutesAtOnce(w, before, commands);
   }
 
-  private static void noPromotionAtThreshold(World w, CanaryStatus before, List<Command> commands) {
+  private static void noPromotionAtThreshold(World w, CanaryStatus before, List<Command<?>> commands) {
     boolean analysing = before.phase() == Phase.PROGRESSING || before.phase() == Phase.WAITING_PROMOTION;
     int threshold = w.machine.canary().spec().analysisOrEmpty().thresholdOrDefault();
     if (analysing && before.failedChecks() >= threshold && !w.machine.canary().spec().skipsAnalysis()) {
@@ -54,7 +54,7 @@ class AnalysisProperties {
   }
 
   /** After a failed SetRoutes the tick issues nothing else, and a rollback does not complete. */
-  private static void routerFailureFreezes(World w, CanaryStatus before, List<Command> cmds, List<Outcome> out) {
+  private static void routerFailureFreezes(World w, CanaryStatus before, List<Command<?>> cmds, List<Outcome> out) {
     for (int i = 0; i < cmds.size(); i++) {
       if (cmds.get(i) instanceof Command.SetRoutes && out.get(i) instanceof Outcome.Failed) {
         assertThat(cmds.subList(i + 1, cmds.size())).as("commands after a router failure").isEmpty();
@@ -66,7 +66,7 @@ class AnalysisProperties {
   }
 
   /** Entering Failed routes everything to the primary (or to the canary after a failed promotion) in that tick. */
-  private static void rollbackRoutesAtOnce(World w, CanaryStatus before, List<Command> commands) {
+  private static void rollbackRoutesAtOnce(World w, CanaryStatus before, List<Command<?>> commands) {
     if (w.status.phase() != Phase.FAILED || before.phase() == Phase.FAILED) {
       return;
     }
@@ -101,12 +101,10 @@ class AnalysisProperties {
 
   private static CanaryStatus replay(CanaryAnalysis m, CanaryStatus start, List<Outcome> outcomes, Instant now,
       List<String> events) {
-    TickInput input = TickInput.start(World.ENTROPY);
-    Transition tr = m.step(start, input, now);
+    Transition tr = m.step(TickInput.start(start, now, World.ENTROPY));
     tr.events().forEach(e -> events.add(e.toString()));
     for (Outcome o : outcomes) {
-      input = input.with(o);
-      tr = m.step(start, input, now);
+      tr = m.step(tr.nextInput().with(o));
       tr.events().forEach(e -> events.add(e.toString()));
     }
     assertThat(tr.complete()).isTrue();

@@ -223,15 +223,4 @@ class EdgeCasesTest {
     assertThat(w.tick()).containsExactly("Warning  VirtualService podinfo.test not found");
     assertThat(w.status.phase()).isEqualTo(INITIALIZED);
   }
-
-  @Test
-  void aWrongOutcomeTypeIsReadAsAFailure() {
-    Canary canary = Fixtures.seed();
-    CanaryAnalysis m = CanaryAnalysis.of(canary);
-    TickInput input = TickInput.start(World.ENTROPY).with(Outcome.OK);
-    Transition tr = m.step(CanaryStatus.initial(), input, java.time.Instant.EPOCH);
-    assertThat(tr.complete()).isTrue();
-    assertThat(tr.events()).singleElement().satisfies(e ->
-        assertThat(e.message()).startsWith("unexpected outcome Ok for ObserveTarget"));
-  }
 }

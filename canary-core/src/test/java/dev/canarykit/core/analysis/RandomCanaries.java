@@ -58,7 +58,7 @@ final class RandomCanaries {
   }
 
   /** A random answer to {@code c}, or {@code null} to let the world answer from its state. */
-  static Outcome answer(Random rnd, Command c) {
+  static Outcome answer(Random rnd, Command<?> c) {
     int roll = rnd.nextInt(100);
     if (c instanceof Command.ObserveTarget || c instanceof Command.ReadRoutes || c instanceof Command.EnsurePrimary) {
       return null;

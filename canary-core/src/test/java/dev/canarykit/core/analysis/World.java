@@ -36,7 +36,7 @@ final class World {
   boolean promoteFails = false;
   final Map<String, Deque<Outcome>> hookAnswers = new HashMap<>();
   final Map<String, Outcome.MetricResult> metrics = new HashMap<>();
-  final List<Command> commands = new ArrayList<>();
+  final List<Command<?>> commands = new ArrayList<>();
   final List<String> events = new ArrayList<>();
   final List<Alert> alerts = new ArrayList<>();
   final List<Command.CallWebhook> hookCalls = new ArrayList<>();
@@ -47,7 +47,7 @@ final class World {
   /** The last transition of the last tick. */
   Transition last;
   /** Answers a command before the default rules when it returns non-null (random worlds in property tests). */
-  java.util.function.Function<Command, Outcome> override = c -> null;
+  java.util.function.Function<Command<?>, Outcome> override = c -> null;
 
   World(Canary canary) {
     machine = CanaryAnalysis.of(canary);
@@ -68,7 +68,7 @@ final class World {
         || c instanceof Command.ReconcileAutoscaler a && !a.allowUpdate())).map(World::describe).toList();
   }
 
-  private static String describe(Command c) {
+  private static String describe(Command<?> c) {
     if (c instanceof Command.SetRoutes s) {
       return "SetRoutes(" + s.primaryWeight() + "/" + s.canaryWeight() + (s.mirrored() ? " mirrored" : "") + ")";
     }
@@ -85,16 +85,17 @@ final class World {
   List<String> tick() {
     int from = events.size();
     lastTickStart = commands.size();
-    TickInput input = TickInput.start(ENTROPY);
     tickStarts.add(status);
     tickTimes.add(now);
-    Transition tr = machine.step(status, input, now);
+    Transition tr = machine.step(TickInput.start(status, now, ENTROPY));
+    TickInput input = tr.input();
     record(tr);
     while (!tr.complete()) {
-      for (Command c : tr.commands()) {
+      input = tr.nextInput();
+      for (Command<?> c : tr.commands()) {
         input = input.with(execute(c));
       }
-      tr = machine.step(status, input, now);
+      tr = machine.step(input);
       record(tr);
     }
     tickInputs.add(input.outcomes());
@@ -141,7 +142,7 @@ final class World {
     metrics.put(name, new Outcome.MetricValue(value));
   }
 
-  private Outcome execute(Command c) {
+  private Outcome execute(Command<?> c) {
     commands.add(c);
     Outcome forced = override.apply(c);
     if (forced != null) {
@@ -202,6 +203,9 @@ final class World {
     if (c instanceof Command.QueryMetric q) {
       MetricSpec m = q.metric();
       return metrics.getOrDefault(m.name(), new Outcome.MetricValue(100));
+    }
+    if (c instanceof Command.QueryCounts) {
+      return new Outcome.Failed("this world counts nothing");
     }
     return Outcome.OK;
   }

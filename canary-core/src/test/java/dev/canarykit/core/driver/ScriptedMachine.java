@@ -9,7 +9,6 @@ import dev.canarykit.core.analysis.Transition;
 import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.model.Severity;
 import dev.canarykit.core.port.ContractFixtures;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,20 +30,21 @@ final class ScriptedMachine implements StepFunction {
   }
 
   @Override
-  public Transition step(CanaryStatus status, TickInput input, Instant now) {
+  public Transition step(TickInput input) {
+    CanaryStatus status = input.status();
     given.add(status);
     entropies.add(input.entropy());
     List<Outcome> o = input.outcomes();
     switch (o.size()) {
       case 0:
-        return new Transition(status, List.of(new Command.ObserveTarget(), new Command.ReadRoutes()),
-            List.of(CanaryEvent.info("observing at " + now)), List.of(), false);
+        return new Transition(input, status, List.of(new Command.ObserveTarget(), new Command.ReadRoutes()),
+            List.of(CanaryEvent.info("observing at " + input.now())), List.of());
       case 2:
-        return new Transition(status, List.of(new Command.QueryMetric(ContractFixtures.SUCCESS_RATE)), List.of(),
-            List.of(ALERT), false);
+        return new Transition(input, status, List.of(new Command.QueryMetric(ContractFixtures.SUCCESS_RATE)),
+            List.of(), List.of(ALERT));
       case 3:
         CanaryStatus next = status.toBuilder().canaryWeight(status.canaryWeight() + step).build();
-        return new Transition(next, List.of(), List.of(CanaryEvent.warning("outcomes " + o)), List.of(), true);
+        return new Transition(input, next, List.of(), List.of(CanaryEvent.warning("outcomes " + o)), List.of());
       default:
         throw new IllegalArgumentException("unexpected input " + input);
     }

@@ -156,7 +156,7 @@ class CanaryTestKitTest {
       throw new IllegalStateException("connection refused");
     }).fix("request-duration", 120);
     kit.tickUntil(Phase.FAILED, 20);
-    assertThat(kit.reports()).flatMap(TickReport::outcomes)
-        .contains(new Outcome.MetricError("connection refused", false));
+    assertThat(kit.reports()).flatMap(TickReport::outcomes).contains(new Outcome.Failed("connection refused"));
+    assertThat(kit.events().messages()).contains("Warning  Prometheus query failed: connection refused");
   }
 }

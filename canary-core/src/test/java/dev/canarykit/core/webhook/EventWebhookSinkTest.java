@@ -31,7 +31,7 @@ class EventWebhookSinkTest {
 
   private final RecordingEventSink delegate = new RecordingEventSink();
   private final List<Command.CallWebhook> calls = new ArrayList<>();
-  private Outcome answer = Outcome.OK;
+  private Outcome.OkResult answer = Outcome.OK;
   private final WebhookClient recording = (canary, call) -> {
     calls.add(call);
     return answer;

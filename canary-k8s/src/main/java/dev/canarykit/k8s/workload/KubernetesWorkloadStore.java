@@ -59,19 +59,21 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
   }
 
   @Override
-  public Outcome observeTarget(Canary canary) {
-    return guard(() -> {
+  public Outcome.RevisionResult observeTarget(Canary canary) {
+    try {
       Deployment target = targets.target(canary);
       Object tree = writer.client().getKubernetesSerialization()
           .convertValue(target.getSpec().getTemplate(), Map.class);
       Map<String, HasMetadata> tracked = tracker.tracked(target.getSpec().getTemplate().getSpec(),
           canary.namespace());
       return new Outcome.Revision(Hashes.of(tree), ConfigTracker.checksums(tracked));
-    });
+    } catch (RuntimeException e) {
+      return new Outcome.Failed(message(e));
+    }
   }
 
   @Override
-  public Outcome reconcileServices(Canary canary) {
+  public Outcome.OkResult reconcileServices(Canary canary) {
     return guard(() -> {
       Deployment target = targets.target(canary);
       SelectorLabel label = targets.label(target);
@@ -85,7 +87,7 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
   }
 
   @Override
-  public Outcome reconcileApexService(Canary canary) {
+  public Outcome.OkResult reconcileApexService(Canary canary) {
     return guard(() -> {
       Deployment target = targets.target(canary);
       SelectorLabel label = targets.label(target);
@@ -96,7 +98,7 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
   }
 
   @Override
-  public Outcome ensurePrimary(Canary canary) {
+  public Outcome.OkResult ensurePrimary(Canary canary) {
     return guard(() -> {
       Deployment target = targets.target(canary);
       SelectorLabel label = targets.label(target);
@@ -130,7 +132,7 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
   }
 
   @Override
-  public Outcome reconcileAutoscaler(Canary canary, boolean allowUpdate) {
+  public Outcome.OkResult reconcileAutoscaler(Canary canary, boolean allowUpdate) {
     return guard(() -> {
       String error = autoscaler.reconcile(canary, allowUpdate, owner(canary));
       return error == null ? Outcome.OK : new Outcome.Failed(error);
@@ -138,7 +140,7 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
   }
 
   @Override
-  public Outcome scaleToZero(Canary canary) {
+  public Outcome.OkResult scaleToZero(Canary canary) {
     return guard(() -> {
       targets.scaleTarget(canary, 0);
       return Outcome.OK;
@@ -146,7 +148,7 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
   }
 
   @Override
-  public Outcome scaleFromZero(Canary canary) {
+  public Outcome.OkResult scaleFromZero(Canary canary) {
     return guard(() -> {
       Deployment target = targets.target(canary);
       if (target.getSpec().getReplicas() == null || target.getSpec().getReplicas() > 0) {
@@ -165,7 +167,7 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
   }
 
   @Override
-  public Outcome promote(Canary canary) {
+  public Outcome.OkResult promote(Canary canary) {
     return guard(() -> {
       Deployment target = targets.target(canary);
       SelectorLabel label = targets.label(target);
@@ -187,8 +189,8 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
 
   /** Restores the target, then the apex service (docs/flagger-compatibility.md §3.7); see the two steps below. */
   @Override
-  public Outcome revert(Canary canary) {
-    Outcome target = revertTarget(canary);
+  public Outcome.OkResult revert(Canary canary) {
+    Outcome.OkResult target = revertTarget(canary);
     return target instanceof Outcome.Failed ? target : revertApexService(canary);
   }
 
@@ -198,7 +200,7 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
    *
    * @return {@link Outcome#OK} or failed
    */
-  public Outcome revertTarget(Canary canary) {
+  public Outcome.OkResult revertTarget(Canary canary) {
     return guard(() -> {
       Optional<Deployment> primary = targets.primary(canary);
       if (primary.isEmpty()) {
@@ -217,7 +219,7 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
    *
    * @return {@link Outcome#OK} or failed
    */
-  public Outcome revertApexService(Canary canary) {
+  public Outcome.OkResult revertApexService(Canary canary) {
     return guard(() -> {
       targets.restoreApex(canary, targets.label(targets.target(canary)), owner(canary));
       return Outcome.OK;
@@ -228,7 +230,7 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
     return writer.reader().get(CanaryResource.class, canary.namespace(), canary.name());
   }
 
-  private static Outcome guard(Supplier<Outcome> action) {
+  private static Outcome.OkResult guard(Supplier<Outcome.OkResult> action) {
     try {
       return action.get();
     } catch (RuntimeException e) {

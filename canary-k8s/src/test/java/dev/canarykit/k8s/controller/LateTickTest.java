@@ -199,7 +199,7 @@ class LateTickTest {
     }
 
     @Override
-    public Outcome probe(Canary canary) {
+    public Outcome.OkResult probe(Canary canary) {
       return delegate.probe(canary);
     }
   }

@@ -40,7 +40,7 @@ class NoStarvationTest {
       }
 
       @Override
-      public Outcome probe(Canary canary) {
+      public Outcome.OkResult probe(Canary canary) {
         if (canary.name().equals("slow")) {
           entered.incrementAndGet();
           try {

@@ -12,6 +12,7 @@ import dev.canarykit.core.testing.InMemoryWebhookClient;
 import dev.canarykit.core.testing.InMemoryWorkloadStore;
 import dev.canarykit.core.testing.ManualClock;
 import dev.canarykit.core.testing.ScriptedMetricSource;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,12 +39,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class DriverTickBenchmark {
   private final Canary canary = dev.canarykit.core.testing.SeedRelease.canary();
+  private final Duration interval = canary.spec().analysisOrEmpty().intervalOrDefault();
   private InMemoryTrafficRouter router;
+  private ManualClock clock;
   private CanaryDriver idleDriver;
   private CanaryDriver advancingDriver;
 
   @Setup(Level.Iteration)
   public void setUp() {
+    clock = ManualClock.ofDefaults();
     idleDriver = driver(new InMemoryTrafficRouter(), new InMemoryWorkloadStore());
     idleDriver.tick(canary);
     router = new InMemoryTrafficRouter();
@@ -51,18 +55,20 @@ public class DriverTickBenchmark {
     advancingDriver = driver(router, workloads);
     advancingDriver.tick(canary);
     workloads.setTargetRevision("v2");
+    clock.advance(interval);
     advancingDriver.tick(canary);
+    clock.advance(interval);
     if (advancingDriver.tick(canary).finalStatus().phase() != Phase.PROGRESSING || router.canaryWeight() != 10) {
       throw new IllegalStateException("fixture did not reach Progressing");
     }
   }
 
-  private static CanaryDriver driver(InMemoryTrafficRouter r, InMemoryWorkloadStore workloads) {
+  private CanaryDriver driver(InMemoryTrafficRouter r, InMemoryWorkloadStore workloads) {
     ScriptedMetricSource metrics = new ScriptedMetricSource();
     metrics.fix("request-success-rate", 99.9).fix("request-duration", 120);
     return CanaryDriver.builder().workloads(workloads).router(r).metrics(metrics)
         .webhooks(new InMemoryWebhookClient()).statuses(new InMemoryStatusStore()).events(EventSink.NOOP)
-        .clock(ManualClock.ofDefaults()).entropy(Entropy.seeded(1)).build();
+        .clock(clock).entropy(Entropy.seeded(1)).build();
   }
 
   /** A Succeeded canary whose target did not change. */
@@ -71,10 +77,14 @@ public class DriverTickBenchmark {
     return idleDriver.tick(canary);
   }
 
-  /** A Progressing canary at 10%: hooks and metrics pass, the weight goes to 20%. */
+  /**
+   * A Progressing canary at 10%: hooks and metrics pass, the weight goes to 20%. The clock moves by the interval
+   * first, so every tick is due (pacing would stop an earlier one before its analysis step).
+   */
   @Benchmark
   public TickReport advancingTick() {
     router.setRoutes(90, 10, false);
+    clock.advance(interval);
     return advancingDriver.tick(canary);
   }
 }

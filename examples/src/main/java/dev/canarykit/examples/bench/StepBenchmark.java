@@ -21,8 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The pure step function. Each benchmark is the last step of a tick, the one that replays every outcome of the
- * tick and returns the completed transition: the most expensive step of that tick.
+ * The pure step function. {@code idleStep} and {@code advancingStep} are the last step of a tick, the one that
+ * replays every outcome of the tick and returns the completed transition: the most expensive step of that tick.
+ * {@code advancingTick} is every step of the advancing tick, from its start to its completion: what the replay
+ * costs a whole tick.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,30 +41,55 @@ public class StepBenchmark {
       .lastAppliedSpec(HASH).lastPromotedSpec(HASH).build();
   private final CanaryStatus progressing = succeeded.toBuilder().phase(Phase.PROGRESSING)
       .lastAppliedSpec("fedcba9876543210").canaryWeight(10).build();
-  private final TickInput idle = input(List.of(revision(HASH), Outcome.OK, Outcome.OK, Outcome.OK, Outcome.OK,
-      Outcome.OK));
-  private final TickInput advancing = input(List.of(revision("fedcba9876543210"), Outcome.OK, Outcome.OK,
+  private final List<Outcome> advancingAnswers = List.of(revision("fedcba9876543210"), Outcome.OK, Outcome.OK,
       Outcome.OK, Outcome.OK, Outcome.OK, Outcome.Readiness.READY, new Outcome.Routes(90, 10, false),
       Outcome.Readiness.READY, Outcome.OK, new Outcome.MetricValue(99.9), new Outcome.MetricValue(120),
-      Outcome.OK));
+      Outcome.OK);
+  private final TickInput idle = lastInput(succeeded, List.of(revision(HASH), Outcome.OK, Outcome.OK, Outcome.OK,
+      Outcome.OK, Outcome.OK));
+  private final TickInput advancing = lastInput(progressing, advancingAnswers);
 
   private static Outcome revision(String hash) {
     return new Outcome.Revision(hash, Map.of());
   }
 
-  private static TickInput input(List<Outcome> outcomes) {
-    return new TickInput(outcomes, "abcdefghijklmnopqrstuvwxyzABCDEF");
+  private static TickInput start(CanaryStatus status) {
+    return TickInput.start(status, NOW, "abcdefghijklmnopqrstuvwxyzABCDEF");
+  }
+
+  /** The input of the tick's last step: the tick answered step by step with {@code answers}. */
+  private TickInput lastInput(CanaryStatus status, List<Outcome> answers) {
+    Transition t = machine.step(start(status));
+    TickInput input = t.input();
+    for (Outcome o : answers) {
+      input = t.nextInput().with(o);
+      t = machine.step(input);
+    }
+    if (!t.complete()) {
+      throw new IllegalStateException("the benchmark's tick did not complete: " + t);
+    }
+    return input;
   }
 
   /** A Succeeded canary whose target did not change: reconcile and stop. */
   @Benchmark
   public Transition idleStep() {
-    return machine.step(succeeded, idle, NOW);
+    return machine.step(idle);
   }
 
   /** A Progressing canary at 10%: hooks and metrics pass, the weight goes to 20%. */
   @Benchmark
   public Transition advancingStep() {
-    return machine.step(progressing, advancing, NOW);
+    return machine.step(advancing);
+  }
+
+  /** Every step of the advancing tick: 14 steps, each replaying the answers before it. */
+  @Benchmark
+  public Transition advancingTick() {
+    Transition t = machine.step(start(progressing));
+    for (Outcome o : advancingAnswers) {
+      t = machine.step(t.nextInput().with(o));
+    }
+    return t;
   }
 }

@@ -184,7 +184,7 @@ class RbacTest {
       }
 
       @Override
-      public Outcome probe(Canary canary) {
+      public Outcome.OkResult probe(Canary canary) {
         return Outcome.OK;
       }
     };

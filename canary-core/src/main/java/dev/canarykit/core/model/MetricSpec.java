@@ -94,19 +94,23 @@ public record MetricSpec(
    * of two sums that Prometheus adds up in different orders.
    */
   public Optional<String> impossibleValue(double value) {
-    String head = "impossible value " + GoDuration.formatNumber(value) + " for " + name + ": ";
     if (!Double.isFinite(value)) {
-      return Optional.of(head + "not a finite number");
+      return Optional.of(impossible(value, "not a finite number"));
     }
     if (kind() != Kind.BUILTIN) {
       return Optional.empty();
     }
     double max = REQUEST_SUCCESS_RATE.equals(name) ? 100 : Double.POSITIVE_INFINITY;
     if (value < -ROUNDING || value > max + ROUNDING) {
-      return Optional.of(head + (max == 100 ? "a success rate is a percentage from 0 to 100"
+      return Optional.of(impossible(value, max == 100 ? "a success rate is a percentage from 0 to 100"
           : "a duration is never negative"));
     }
     return Optional.empty();
+  }
+
+  /** Built only for an impossible value: formatting is most of the cost of a check that passes. */
+  private String impossible(double value, String why) {
+    return "impossible value " + GoDuration.formatNumber(value) + " for " + name + ": " + why;
   }
 
   /** A copy with another interval. */

@@ -104,7 +104,7 @@ public final class PrometheusHistory implements History {
       metrics.put(m.name(), r);
     }
     clock.set(at);
-    Outcome counts = source.counts(canary, canary.spec().analysisOrEmpty().intervalOrDefault());
+    Outcome.CountsResult counts = source.counts(canary, canary.spec().analysisOrEmpty().intervalOrDefault());
     if (counts instanceof Outcome.Failed f) {
       ensureAnswering(builtinEndpoint(canary), at, f.message());
     }

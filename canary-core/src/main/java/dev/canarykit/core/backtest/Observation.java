@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
  * @param counts {@link Outcome.Counts} per version, or {@link Outcome.Failed}
  * @since 0.1.0
  */
-public record Observation(Instant at, Map<String, Outcome.MetricResult> metrics, Outcome counts) {
+public record Observation(Instant at, Map<String, Outcome.MetricResult> metrics, Outcome.CountsResult counts) {
 
   public Observation {
     Objects.requireNonNull(at, "at == null");

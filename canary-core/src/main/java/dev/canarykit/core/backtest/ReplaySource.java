@@ -24,12 +24,12 @@ final class ReplaySource implements MetricSource {
   }
 
   @Override
-  public Outcome probe(Canary canary) {
+  public Outcome.OkResult probe(Canary canary) {
     return Outcome.OK;
   }
 
   @Override
-  public Outcome counts(Canary canary, Duration window) {
+  public Outcome.CountsResult counts(Canary canary, Duration window) {
     return current == null ? new Outcome.Failed("nothing observed yet") : current.counts();
   }
 }

@@ -17,7 +17,7 @@ final class SkippedWebhooks implements WebhookClient {
   private final List<String> skipped = new ArrayList<>();
 
   @Override
-  public Outcome call(Canary canary, Command.CallWebhook call) {
+  public Outcome.OkResult call(Canary canary, Command.CallWebhook call) {
     skipped.add(call.hook().name() + " (" + WebhookType.fromWire(call.hook().type()).map(WebhookType::wireName)
         .orElse(call.hook().type()) + ")");
     return call.hook().is(WebhookType.ROLLBACK) ? new Outcome.Failed("not called in a backtest") : Outcome.OK;

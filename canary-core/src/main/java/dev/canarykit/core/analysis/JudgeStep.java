@@ -26,6 +26,7 @@ final class JudgeStep {
     Outcome o = t.await(new Command.QueryCounts(t.analysis.intervalOrDefault()));
     Judgement j = o instanceof Outcome.Counts c ? Judge.judge(state, c.counts()) : Judge.error(state);
     t.status().judge(j.state());
+    t.judged(j);
     Action action = j.action();
     if (action == Action.ROLLBACK) {
       t.warning("Rolling back " + t.c() + " judge found a regression: " + j.summary());

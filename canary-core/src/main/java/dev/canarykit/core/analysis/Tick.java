@@ -1,5 +1,6 @@
 package dev.canarykit.core.analysis;
 
+import dev.canarykit.core.judge.Judgement;
 import dev.canarykit.core.model.AnalysisSpec;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanarySpec;
@@ -28,6 +29,7 @@ final class Tick {
   private final List<Alert> alerts = new ArrayList<>();
   private Instant pacedUntil;
   private Outcome.Routes liveRoutes;
+  private Judgement judgement;
 
   private final ChecksumMemo checksums;
 
@@ -85,6 +87,13 @@ final class Tick {
       return false;
     }
     return true;
+  }
+
+  /** Records the judge's judgement of this tick, in the step that made it (like an event). */
+  void judged(Judgement j) {
+    if (isNew()) {
+      judgement = j;
+    }
   }
 
   void info(String message) {
@@ -147,10 +156,10 @@ final class Tick {
   }
 
   Transition complete(TickInput input) {
-    return new Transition(input, status.finish(), List.of(), events, alerts, pacedUntil);
+    return new Transition(input, status.finish(), List.of(), events, alerts, liveRoutes, judgement, pacedUntil);
   }
 
   Transition asking(TickInput input, Command<?> command) {
-    return new Transition(input, status.current(), List.of(command), events, alerts);
+    return new Transition(input, status.current(), List.of(command), events, alerts, liveRoutes, judgement, null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.canarykit.core.analysis;
 
+import dev.canarykit.core.judge.Judgement;
 import dev.canarykit.core.model.CanaryStatus;
 import java.time.Instant;
 import java.util.List;
@@ -17,12 +18,16 @@ import java.util.Objects;
  * @param commands commands to answer before the next step, in order; empty when the tick is complete
  * @param events events emitted since the previous step of this tick, in order
  * @param alerts alerts emitted since the previous step of this tick, in order
+ * @param routes the live routes as the tick knows them so far: the last weights and mirror it set successfully,
+ *     else those it read; {@code null} before it did either
+ * @param judgement the statistical judge's judgement of this step (at most one per tick), {@code null} in every
+ *     other step: the verdict, the action the machine took and the evidence it keeps
  * @param pacedUntil when the tick is complete and stopped before its analysis step because the canary's interval
  *     had not elapsed since the last step: the instant from which the next step may run (a reconciler triggered by
  *     events reschedules itself then); otherwise {@code null}
  */
 public record Transition(TickInput input, CanaryStatus status, List<Command<?>> commands, List<CanaryEvent> events,
-    List<Alert> alerts, Instant pacedUntil) {
+    List<Alert> alerts, Outcome.Routes routes, Judgement judgement, Instant pacedUntil) {
   public Transition {
     Objects.requireNonNull(input, "input == null");
     Objects.requireNonNull(status, "status == null");
@@ -34,10 +39,10 @@ public record Transition(TickInput input, CanaryStatus status, List<Command<?>> 
     }
   }
 
-  /** A transition that is not paced. */
+  /** A transition without routes, judgement or pacing. */
   public Transition(TickInput input, CanaryStatus status, List<Command<?>> commands, List<CanaryEvent> events,
       List<Alert> alerts) {
-    this(input, status, commands, events, alerts, null);
+    this(input, status, commands, events, alerts, null, null, null);
   }
 
   /** Whether the tick is over: no command is waiting for an answer. */
@@ -66,7 +71,8 @@ public record Transition(TickInput input, CanaryStatus status, List<Command<?>> 
   @Override
   public String toString() {
     return "Transition[after " + input.outcomes().size() + " answers: status=" + status + ", commands=" + commands
-        + ", events=" + events + ", alerts=" + alerts + (pacedUntil == null ? "" : ", pacedUntil=" + pacedUntil)
-        + "]";
+        + ", events=" + events + ", alerts=" + alerts + ", routes=" + routes
+        + (judgement == null ? "" : ", judgement=" + judgement)
+        + (pacedUntil == null ? "" : ", pacedUntil=" + pacedUntil) + "]";
   }
 }

@@ -3,14 +3,9 @@ package dev.canarykit.core.driver;
 import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.analysis.Transition;
-import dev.canarykit.core.judge.Judge;
-import dev.canarykit.core.judge.JudgeState;
-import dev.canarykit.core.judge.Judgement;
-import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.CanaryStatus;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,16 +39,10 @@ final class ListenerDispatch {
   }
 
   private static void weights(CanaryListener l, TickReport r) {
-    int[] last = null;
-    for (TickReport.Execution e : r.executions()) {
-      if (e.outcome() instanceof Outcome.Routes routes) {
-        last = new int[] {routes.primaryWeight(), routes.canaryWeight()};
-      } else if (e.command() instanceof Command.SetRoutes set && e.outcome() instanceof Outcome.Ok) {
-        last = new int[] {set.primaryWeight(), set.canaryWeight()};
-      }
-    }
-    if (last != null) {
-      l.weightsObserved(r.canary(), last[0], last[1]);
+    List<Transition> steps = r.transitions();
+    Outcome.Routes routes = steps.isEmpty() ? null : steps.get(steps.size() - 1).routes();
+    if (routes != null) {
+      l.weightsObserved(r.canary(), routes.primaryWeight(), routes.canaryWeight());
     }
   }
 
@@ -65,28 +54,13 @@ final class ListenerDispatch {
     }
   }
 
-  /** Re-judges each counted interval from the evidence the machine held when it asked (the judge is pure). */
+  /** The judgements the machine made, as its transitions carry them. */
   private static void judgements(CanaryListener l, TickReport r) {
-    if (r.canary().spec().judge() == null) {
-      return;
-    }
-    Iterator<TickReport.Execution> executions = r.executions().iterator();
     for (Transition t : r.transitions()) {
-      for (Command<?> c : t.commands()) {
-        Outcome o = executions.next().outcome();
-        if (c instanceof Command.QueryCounts) {
-          l.judged(r.canary(), judge(r.canary(), t.status(), o));
-        }
+      if (t.judgement() != null) {
+        l.judged(r.canary(), t.judgement());
       }
     }
-  }
-
-  private static Judgement judge(Canary canary, CanaryStatus asked, Outcome o) {
-    JudgeState state = asked.judge();
-    if (state == null || !state.config().equals(canary.spec().judge())) {
-      state = JudgeState.start(canary.spec().judge());
-    }
-    return o instanceof Outcome.Counts c ? Judge.judge(state, c.counts()) : Judge.error(state);
   }
 
   private static void phase(CanaryListener l, TickReport r) {

@@ -70,7 +70,7 @@ final class TickRun {
 
   private void publish(CanaryEvent e) {
     events.add(e);
-    deliver("\"" + e.message() + "\"", () -> StatusAwareEventSink.deliver(sink, canary, start, e));
+    deliver("\"" + e.message() + "\"", () -> sink.event(canary, start, e));
   }
 
   private void publish(Alert a) {

@@ -3,6 +3,7 @@ package dev.canarykit.core.testing;
 import dev.canarykit.core.analysis.Alert;
 import dev.canarykit.core.analysis.CanaryEvent;
 import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.port.EventSink;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ public final class RecordingEventSink implements EventSink {
   private final List<Alert> alerts = new ArrayList<>();
 
   @Override
-  public synchronized void event(Canary canary, CanaryEvent event) {
+  public synchronized void event(Canary canary, CanaryStatus status, CanaryEvent event) {
     events.add(event);
   }
 

@@ -2,7 +2,6 @@ package dev.canarykit.core.webhook;
 
 import dev.canarykit.core.analysis.Alert;
 import dev.canarykit.core.analysis.CanaryEvent;
-import dev.canarykit.core.driver.StatusAwareEventSink;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.port.EventSink;
@@ -28,7 +27,7 @@ import java.util.function.Consumer;
  * that job. A handler that throws is counted ({@link #handlerFailures()}) and logged the same way. This sink
  * itself never throws.
  */
-public final class AsyncEventSink implements StatusAwareEventSink, AutoCloseable {
+public final class AsyncEventSink implements EventSink, AutoCloseable {
   /** The default queue capacity. */
   public static final int DEFAULT_CAPACITY = 1000;
   /** How long {@link #close()} waits for the queue to drain. */
@@ -61,7 +60,7 @@ public final class AsyncEventSink implements StatusAwareEventSink, AutoCloseable
 
   @Override
   public void event(Canary canary, CanaryStatus status, CanaryEvent event) {
-    queue.offer(() -> StatusAwareEventSink.deliver(delegate, canary, status, event));
+    queue.offer(() -> delegate.event(canary, status, event));
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.canarykit.core.analysis.Alert;
 import dev.canarykit.core.analysis.CanaryEvent;
 import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.analysis.Outcome;
-import dev.canarykit.core.driver.StatusAwareEventSink;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.model.Hashes;
@@ -36,7 +35,7 @@ import java.util.function.BiConsumer;
  * driver. The posts run on the calling thread, so wrap this sink in an {@link AsyncEventSink} to keep slow
  * receivers off the tick.
  */
-public final class EventWebhookSink implements StatusAwareEventSink {
+public final class EventWebhookSink implements EventSink {
   /** The metadata key of the event text. */
   public static final String EVENT_MESSAGE = "eventMessage";
   /** The metadata key of the event type. */
@@ -72,7 +71,7 @@ public final class EventWebhookSink implements StatusAwareEventSink {
   @Override
   public void event(Canary canary, CanaryStatus status, CanaryEvent event) {
     try {
-      StatusAwareEventSink.deliver(delegate, canary, status, event);
+      delegate.event(canary, status, event);
     } finally {
       for (WebhookSpec hook : hooks(canary)) {
         post(canary, status, event, hook);

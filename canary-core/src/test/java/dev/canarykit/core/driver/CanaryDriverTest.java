@@ -70,7 +70,7 @@ class CanaryDriverTest {
     var callsAtEvent = new ArrayList<Integer>();
     EventSink sink = new EventSink() {
       @Override
-      public void event(Canary canary, CanaryEvent event) {
+      public void event(Canary canary, dev.canarykit.core.model.CanaryStatus status, CanaryEvent event) {
         callsAtEvent.add(workloads.calls().size() + metrics.queries().size());
       }
 
@@ -104,9 +104,24 @@ class CanaryDriverTest {
   }
 
   @Test
+  void everyEventReachesTheSinkWithTheStartStatusThroughAPlainWrapper() {
+    var seen = new ArrayList<dev.canarykit.core.model.CanaryStatus>();
+    EventSink receiver = (canary, status, event) -> seen.add(status);
+    EventSink wrapper = new EventSink() { // a user's wrapper: it only passes events on
+      @Override
+      public void event(Canary canary, dev.canarykit.core.model.CanaryStatus status, CanaryEvent event) {
+        receiver.event(canary, status, event);
+      }
+    };
+    TickReport r = builder(new ScriptedMachine(10)).events(wrapper).build().tick(C);
+    assertThat(r.events()).hasSize(2);
+    assertThat(seen).hasSize(2).containsOnly(r.startStatus()).doesNotContainNull();
+  }
+
+  @Test
   void aStatusWrittenByOthersDuringTheTickIsKept() {
     var machine = new ScriptedMachine(10);
-    EventSink meddler = (canary, event) -> statuses.touch(canary);
+    EventSink meddler = (canary, status, event) -> statuses.touch(canary);
     TickReport r = builder(machine).events(meddler).build().tick(C);
     assertThat(r.persistence()).isEqualTo(TickReport.Persistence.CONFLICT);
     assertThat(statuses.history(C)).isEmpty();

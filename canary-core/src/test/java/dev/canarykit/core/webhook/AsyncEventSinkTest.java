@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.canarykit.core.analysis.Alert;
 import dev.canarykit.core.analysis.CanaryEvent;
 import dev.canarykit.core.driver.CanaryDriver;
-import dev.canarykit.core.driver.StatusAwareEventSink;
 import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.port.EventSink;
 import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.model.Severity;
 import dev.canarykit.core.testing.InMemoryStatusStore;
@@ -30,7 +30,7 @@ class AsyncEventSinkTest {
   private final BlockingReceiver receiver = new BlockingReceiver();
 
   /** Blocks on the first event until released; records everything with the status it came with. */
-  static final class BlockingReceiver implements StatusAwareEventSink {
+  static final class BlockingReceiver implements EventSink {
     final CountDownLatch entered = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
     final List<String> received = new ArrayList<>();
@@ -134,7 +134,7 @@ class AsyncEventSinkTest {
   @Test
   void withoutAHandlerAReceiverExceptionIsCountedAndLoggedOnce() {
     try (LogCapture log = LogCapture.of(AsyncEventSink.class)) {
-      AsyncEventSink sink = AsyncEventSink.builder((canary, event) -> {
+      AsyncEventSink sink = AsyncEventSink.builder((canary, status, event) -> {
         throw new IllegalStateException("receiver down");
       }).build();
       sink.event(CANARY, CanaryEvent.info("bad"));
@@ -150,7 +150,7 @@ class AsyncEventSinkTest {
   @Test
   void aHandlerThatThrowsIsCountedAndLoggedWithTheFailureItWasHanded() {
     try (LogCapture log = LogCapture.of(AsyncEventSink.class)) {
-      AsyncEventSink sink = AsyncEventSink.builder((canary, event) -> {
+      AsyncEventSink sink = AsyncEventSink.builder((canary, status, event) -> {
         throw new IllegalStateException("receiver down");
       }).onFailure(e -> {
         throw new IllegalArgumentException("handler down");
@@ -171,7 +171,7 @@ class AsyncEventSinkTest {
   void receiverExceptionsAreCountedAndTheWorkerCarriesOn() {
     List<String> seen = new ArrayList<>();
     List<RuntimeException> errors = new ArrayList<>();
-    AsyncEventSink sink = AsyncEventSink.builder((canary, event) -> {
+    AsyncEventSink sink = AsyncEventSink.builder((canary, status, event) -> {
       if (event.message().equals("bad")) {
         throw new IllegalStateException("receiver down");
       }

@@ -2,7 +2,6 @@ package dev.canarykit.k8s.alert;
 
 import dev.canarykit.core.analysis.Alert;
 import dev.canarykit.core.analysis.CanaryEvent;
-import dev.canarykit.core.driver.StatusAwareEventSink;
 import dev.canarykit.core.model.AlertSpec;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanaryStatus;
@@ -51,7 +50,7 @@ import org.slf4j.LoggerFactory;
  *
  * @since 0.1.0
  */
-public final class AlertDispatcher implements StatusAwareEventSink {
+public final class AlertDispatcher implements EventSink {
   /** The route name of the global notifier. */
   public static final String GLOBAL_ROUTE = "global";
   /** The field added to every alert when a cluster name is configured. */
@@ -90,7 +89,7 @@ public final class AlertDispatcher implements StatusAwareEventSink {
 
   @Override
   public void event(Canary canary, CanaryStatus status, CanaryEvent event) {
-    StatusAwareEventSink.deliver(delegate, canary, status, event);
+    delegate.event(canary, status, event);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.canarykit.k8s.event;
 
 import dev.canarykit.core.analysis.CanaryEvent;
 import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.port.EventSink;
 import dev.canarykit.k8s.cache.ClusterReader;
 import dev.canarykit.k8s.resource.CanaryResource;
@@ -61,7 +62,7 @@ public final class KubernetesEventSink implements EventSink {
   }
 
   @Override
-  public void event(Canary canary, CanaryEvent event) {
+  public void event(Canary canary, CanaryStatus status, CanaryEvent event) {
     try {
       create(canary, event);
     } catch (RuntimeException e) {

@@ -43,9 +43,9 @@ class ObserversTest {
     };
     var config = w.config(c -> Duration.ofMillis(200)).listener(listener).events(k8s -> new EventSink() {
       @Override
-      public void event(Canary canary, CanaryEvent event) {
+      public void event(Canary canary, dev.canarykit.core.model.CanaryStatus status, CanaryEvent event) {
         seen.add(event.message());
-        k8s.event(canary, event);
+        k8s.event(canary, status, event);
       }
 
       @Override

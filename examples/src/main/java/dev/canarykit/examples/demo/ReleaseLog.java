@@ -6,6 +6,7 @@ import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.model.GoDuration;
 import dev.canarykit.core.port.EventSink;
 import java.time.Duration;
@@ -39,9 +40,9 @@ public final class ReleaseLog implements Consumer<TickReport> {
   public EventSink around(EventSink delegate) {
     return new EventSink() {
       @Override
-      public void event(Canary canary, CanaryEvent event) {
+      public void event(Canary canary, CanaryStatus status, CanaryEvent event) {
         print(event);
-        delegate.event(canary, event);
+        delegate.event(canary, status, event);
       }
 
       @Override

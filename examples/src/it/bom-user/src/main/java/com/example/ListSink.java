@@ -3,6 +3,7 @@ package com.example;
 import dev.canarykit.core.analysis.Alert;
 import dev.canarykit.core.analysis.CanaryEvent;
 import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.port.EventSink;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +14,7 @@ public final class ListSink implements EventSink {
   private final List<String> alerts = new CopyOnWriteArrayList<>();
 
   @Override
-  public void event(Canary canary, CanaryEvent event) {
+  public void event(Canary canary, CanaryStatus status, CanaryEvent event) {
     events.add(event.message());
   }
 

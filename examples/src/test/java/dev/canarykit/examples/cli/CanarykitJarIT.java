@@ -49,7 +49,7 @@ class CanarykitJarIT {
     Result r = java("validate", "valid/templates-and-providers.yaml", "broken/broken-canaries.yaml");
     assertThat(r.out()).contains("OK valid/templates-and-providers.yaml AlertProvider flagger/on-call",
         "SKIP valid/templates-and-providers.yaml Secret shop/prom-auth",
-        "INVALID broken/broken-canaries.yaml Canary default/typo: spec.service.port: must be an integer");
+        "INVALID broken/broken-canaries.yaml Canary default/typo: spec.service.port: must be a number");
     assertThat(r.out()).filteredOn(l -> l.startsWith("INVALID ")).hasSize(14);
     assertThat(r.code()).isEqualTo(1);
   }

@@ -1,12 +1,14 @@
 package dev.canarykit.istio;
 
+import dev.canarykit.core.model.IstioBlocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What Istio requires of the routes canarykit writes: hosts unless delegated, a destination with a host on every
- * route, weights between 0 and 100 that sum to 100 on every route, a mirror percentage between 0 and 100.
+ * route, weights between 0 and 100 that sum to 100 on every route, a mirror percentage between 0 and 100, and no
+ * match without a condition (Istio would match every request with it).
  */
 final class RouteChecks {
   private RouteChecks() {}
@@ -52,6 +54,12 @@ final class RouteChecks {
     }
     if (!destinations.isEmpty() && sum != 100) {
       out.add(path + " weights sum to " + sum + ", not 100");
+    }
+    List<Map<String, Object>> match = Trees.children(route, "match");
+    for (int i = 0; i < match.size(); i++) {
+      if (IstioBlocks.matchesEverything(match.get(i))) {
+        out.add(path + ".match[" + i + "] has no condition, so it would match every request");
+      }
     }
     Object mirror = Trees.child(route, "mirrorPercentage").get("value");
     if (mirror instanceof Number n && (n.doubleValue() < 0 || n.doubleValue() > 100)) {

@@ -1,6 +1,8 @@
 package dev.canarykit.istio;
 
 import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.IstioBlocks;
+import dev.canarykit.core.model.IstioBlocks.Block;
 import dev.canarykit.core.model.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +15,29 @@ final class VirtualServiceSpecs {
 
   private VirtualServiceSpecs() {}
 
-  /** Why the Canary cannot be routed, or empty: a delegate may not list hosts or gateways. */
+  /**
+   * Why the Canary cannot be routed, or empty: a delegate may not list hosts or gateways, and no match may lack a
+   * condition (Istio would match every request with it; see {@link IstioBlocks#matchesEverything}).
+   */
   static Optional<String> problem(Canary canary) {
     ServiceSpec s = canary.spec().service();
     if (s.delegation() && (!s.hosts().isEmpty() || !s.gateways().isEmpty())) {
       return Optional.of("VirtualService " + canary.spec().serviceName() + "." + canary.namespace()
           + " cannot have hosts and gateways when delegation is enabled (service.hosts " + s.hosts()
           + ", service.gateways " + s.gateways() + ")");
+    }
+    return emptyMatch(Block.SERVICE_MATCH, s.match()).or(() -> emptyMatch(Block.ANALYSIS_MATCH,
+        canary.spec().analysisOrEmpty().match())).map(path -> "refusing to route " + VirtualServices.what(canary)
+        + ": " + path + " has no condition (fields outside Flagger's schema do not count), and Istio would match"
+        + " every request with it");
+  }
+
+  private static Optional<String> emptyMatch(Block block, List<Map<String, Object>> matches) {
+    List<Map<String, Object>> pruned = IstioBlocks.prune(block, matches);
+    for (int i = 0; i < pruned.size(); i++) {
+      if (IstioBlocks.matchesEverything(pruned.get(i))) {
+        return Optional.of(block.path() + "[" + i + "]");
+      }
     }
     return Optional.empty();
   }

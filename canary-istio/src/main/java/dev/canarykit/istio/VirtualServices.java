@@ -34,6 +34,10 @@ final class VirtualServices {
    */
   Outcome.OkResult set(Canary canary, Command.SetRoutes set) {
     RouteState state = RouteState.of(set);
+    var problem = VirtualServiceSpecs.problem(canary);
+    if (problem.isPresent()) {
+      return new Outcome.Failed(problem.get());
+    }
     return writer(canary).run("update", live -> {
       if (live == null) {
         return Change.fail(notFound(canary));

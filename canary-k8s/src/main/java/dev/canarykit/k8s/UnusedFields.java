@@ -10,6 +10,8 @@ import java.util.Map;
 final class UnusedFields {
   static final String MESSAGE = "is a Flagger field canarykit does not use (Istio and Kubernetes providers only),"
       + " ignored";
+  static final String REWRITE_TYPE = "is a Gateway API field: Istio's HTTPRewrite has no type, so canarykit does not"
+      + " write it to the VirtualService";
 
   private UnusedFields() {}
 
@@ -35,6 +37,10 @@ final class UnusedFields {
     add("spec.service.meshName", s.meshName(), out);
     add("spec.service.backends", s.backends(), out);
     add("spec.service.unmanagedMetadata", s.unmanagedMetadata(), out);
+    boolean istio = spec.provider() == null || spec.provider().isEmpty() || spec.provider().equals("istio");
+    if (istio && s.rewrite() != null && s.rewrite().get("type") != null) {
+      out.add(new FieldWarning("spec.service.rewrite.type", REWRITE_TYPE));
+    }
   }
 
   private static void add(String path, Object value, List<FieldWarning> out) {

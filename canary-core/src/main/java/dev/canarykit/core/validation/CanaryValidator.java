@@ -52,5 +52,6 @@ public final class CanaryValidator {
     }
     SpecRules.check(spec, v);
     AnalysisRules.check(spec, v);
+    IstioBlockRules.check(spec, v);
   }
 }

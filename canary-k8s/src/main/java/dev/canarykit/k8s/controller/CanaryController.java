@@ -307,6 +307,10 @@ public final class CanaryController implements AutoCloseable {
     }
     try {
       Canary canary = CanaryMapping.toCore(r);
+      if (canary.spec() != null && !canary.spec().providerIsDriven()) {
+        t.fence().admit(() -> invalids.notDriven(r, canary));
+        return;
+      }
       if (finalized(key, r, canary, t.fence())) {
         return;
       }
@@ -353,6 +357,9 @@ public final class CanaryController implements AutoCloseable {
     }
     if (r.getMetadata().getDeletionTimestamp() != null) {
       schedules.once(key(r), Duration.ZERO);
+      return;
+    }
+    if (r.getSpec() != null && !CanaryMapping.toCore(r).spec().providerIsDriven()) {
       return;
     }
     try {

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reports invalid Canaries where users look: a Warning Event {@code Invalid canary <name>.<ns>: <violations>} and
  * a status condition {@code Valid=False} (reason {@value #REASON}, the violations as its message), both shown by
- * {@code kubectl describe canary}. The Event is repeated only when the violations change or every
+ * {@code kubectl describe canary}; likewise Canaries of a provider canarykit does not drive ({@link #notDriven},
+ * reason {@value #UNDRIVEN_REASON}). The Event is repeated only when the violations change or every
  * {@link #DEFAULT_REPEAT} while they last (so one stays within Kubernetes' default one-hour Event TTL); the
  * condition is written only when its message changes, and removed by {@link #valid} once the Canary is fixed.
  * Nothing else of the status is touched. Failures are logged, never thrown.
@@ -45,6 +46,10 @@ public final class InvalidCanaryReports {
   public static final String CONDITION = "Valid";
   /** The condition's reason while the Canary is invalid. */
   public static final String REASON = "InvalidSpec";
+  /** The condition's reason while the Canary names a provider canarykit does not drive. */
+  public static final String UNDRIVEN_REASON = "UnsupportedProvider";
+  private static final String UNDRIVEN = "canarykit drives only the istio (default) and kubernetes providers: this"
+      + " Canary is left alone (no workload, route, finalizer or status of its own is written)";
   /** How often the Event is repeated while the violations stay the same. */
   public static final Duration DEFAULT_REPEAT = Duration.ofMinutes(30);
   private static final Logger LOG = LoggerFactory.getLogger(InvalidCanaryReports.class);
@@ -73,18 +78,32 @@ public final class InvalidCanaryReports {
   /** Reports {@code violations} (not empty) of the Canary {@code resource}, mapped as {@code canary}. */
   public void invalid(CanaryResource resource, Canary canary, List<Violation> violations) {
     String message = violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
+    report(resource, canary, REASON, "Invalid canary " + canary.qualifiedName() + ": ", message);
+  }
+
+  /**
+   * Reports that the Canary {@code resource} names a provider canarykit does not drive, so it is not run: a Warning
+   * Event {@code Canary <name>.<ns> not run: spec.provider: ...} and the condition with reason
+   * {@value #UNDRIVEN_REASON}, repeated and rewritten as for {@link #invalid}.
+   */
+  public void notDriven(CanaryResource resource, Canary canary) {
+    report(resource, canary, UNDRIVEN_REASON, "Canary " + canary.qualifiedName() + " not run: ",
+        new Violation("spec.provider", canary.spec().providerOrDefault(), UNDRIVEN).toString());
+  }
+
+  private void report(CanaryResource resource, Canary canary, String reason, String event, String message) {
     Instant now = clock.instant();
     Reported last = reported.get(key(resource));
     if (last == null || !last.message.equals(message) || !now.isBefore(last.at.plus(DEFAULT_REPEAT))) {
       reported.put(key(resource), new Reported(message, now));
-      LOG.warn("canary {} is invalid, not ticked: {}", canary.qualifiedName(), message);
-      events.event(canary, CanaryEvent.warning("Invalid canary " + canary.qualifiedName() + ": " + message));
+      LOG.warn("canary {} is not ticked: {}", canary.qualifiedName(), message);
+      events.event(canary, CanaryEvent.warning(event + message));
     }
     ResourceCondition current = condition(resource);
-    if (current == null || !message.equals(current.message())) {
+    if (current == null || !message.equals(current.message()) || !reason.equals(current.reason())) {
       String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
       writeConditions(resource, withCondition(resource,
-          new ResourceCondition(CONDITION, "False", time, time, REASON, message)));
+          new ResourceCondition(CONDITION, "False", time, time, reason, message)));
     }
   }
 

@@ -63,6 +63,38 @@ class InvalidCanaryTest {
     }
   }
 
+  /** A Canary of another provider is Flagger's to run: canarykit writes nothing to its workloads or routes. */
+  @Test
+  void aProviderCanarykitDoesNotDriveIsReportedAndLeftAloneUntilItChanges() {
+    SeedWorld w = new SeedWorld(client);
+    merge("{\"spec\":{\"provider\":\"linkerd\",\"revertOnDeletion\":true}}");
+    try (CanaryController c = CanaryController.create(client, w.config(x -> Duration.ofMillis(100)).build())) {
+      c.start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> condition(w) != null);
+      ResourceCondition notRun = condition(w);
+      assertThat(notRun.status()).isEqualTo("False");
+      assertThat(notRun.reason()).isEqualTo(InvalidCanaryReports.UNDRIVEN_REASON);
+      assertThat(notRun.message()).isEqualTo("spec.provider: canarykit drives only the istio (default) and"
+          + " kubernetes providers: this Canary is left alone (no workload, route, finalizer or status of its own"
+          + " is written) (was linkerd)");
+      await("rate-limited, never ticked").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+          .until(() -> notRunEvents(w).size() == 1 && w.reports.isEmpty());
+      assertThat(notRunEvents(w).get(0).getMessage()).isEqualTo("Canary podinfo.test not run: " + notRun.message());
+      assertThat(w.canary().getMetadata().getFinalizers()).isNullOrEmpty();
+      assertThat(w.canary().getStatus().phase()).isNull();
+      merge("{\"spec\":{\"provider\":\"istio\"}}");
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        w.rollOut();
+        return w.phase() == Phase.INITIALIZED;
+      });
+      await().atMost(Duration.ofSeconds(30)).until(() -> condition(w) == null);
+    }
+  }
+
+  private static List<Event> notRunEvents(SeedWorld w) {
+    return w.events().stream().filter(e -> e.getMessage().startsWith("Canary podinfo.test not run")).toList();
+  }
+
   private static List<Event> warnings(SeedWorld w) {
     return w.events().stream().filter(e -> e.getMessage().startsWith("Invalid canary")).toList();
   }

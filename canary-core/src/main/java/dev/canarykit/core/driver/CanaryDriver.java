@@ -55,11 +55,13 @@ public final class CanaryDriver {
   private final CanaryListener listener;
   private final AtomicLong listenerFailures = new AtomicLong();
   private final WriteFence fence;
+  private final PortCalls portCalls;
 
   private CanaryDriver(Builder b) {
-    this.executor = new CommandExecutor(b.workloads, b.router, b.metrics, b.webhooks);
+    this.executor = new CommandExecutor(b.workloads, b.router, b.metrics, b.webhooks, b.portCalls);
     this.statuses = b.statuses;
-    this.reads = new StatusReads(b.statuses);
+    this.portCalls = b.portCalls;
+    this.reads = new StatusReads(b.statuses, b.portCalls);
     this.events = b.events;
     this.clock = b.clock;
     this.entropy = b.entropy;
@@ -108,7 +110,7 @@ public final class CanaryDriver {
           TickReport.Persistence.READ_FAILED, List.of("reading the status failed: " + f.message()));
     }
     StatusRead.Current current = (StatusRead.Current) read;
-    TickRun run = new TickRun(canary, current.status(), now, executor, events, fence);
+    TickRun run = new TickRun(canary, current.status(), now, executor, events, fence, portCalls);
     Transition last = run.run(machine, letters);
     TickReport.Persistence persistence = persist(canary, current, last.status(), run.problems);
     return new TickReport(canary, current.status(), now, letters, run.steps, run.executions, run.events,
@@ -139,7 +141,7 @@ public final class CanaryDriver {
 
   private StatusWrite write(Canary canary, String version, CanaryStatus next) {
     try {
-      return Objects.requireNonNull(statuses.write(canary, version, next), "no result");
+      return Objects.requireNonNull(portCalls.call(() -> statuses.write(canary, version, next)), "no result");
     } catch (RuntimeException e) {
       return new StatusWrite.Failed(CommandExecutor.message(e));
     }
@@ -158,8 +160,18 @@ public final class CanaryDriver {
     private Function<Canary, StepFunction> machines = c -> CanaryAnalysis.of(c)::step;
     private CanaryListener listener = CanaryListener.NOOP;
     private WriteFence fence = WriteFence.open();
+    private PortCalls portCalls = PortCalls.DIRECT;
 
     private Builder() {}
+
+    /**
+     * Runs every port call of this driver's ticks (see {@link PortCalls}); default {@link PortCalls#DIRECT}, a
+     * plain call.
+     */
+    public Builder portCalls(PortCalls v) {
+      portCalls = Objects.requireNonNull(v, "portCalls == null");
+      return this;
+    }
 
     /**
      * The fence every side effect of this driver's ticks passes through (commands that change something, events,

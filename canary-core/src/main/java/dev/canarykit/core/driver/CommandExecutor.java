@@ -21,18 +21,21 @@ final class CommandExecutor {
   private final TrafficRouter router;
   private final MetricSource metrics;
   private final WebhookClient webhooks;
+  private final PortCalls portCalls;
 
-  CommandExecutor(WorkloadStore workloads, TrafficRouter router, MetricSource metrics, WebhookClient webhooks) {
+  CommandExecutor(WorkloadStore workloads, TrafficRouter router, MetricSource metrics, WebhookClient webhooks,
+      PortCalls portCalls) {
     this.workloads = workloads;
     this.router = router;
     this.metrics = metrics;
     this.webhooks = webhooks;
+    this.portCalls = portCalls;
   }
 
   /** Executes {@code command} for {@code canary} at the tick's time {@code now}. */
   <R extends Outcome> Outcome execute(Canary canary, Command<R> command, Instant now) {
     try {
-      R o = command.accept(new Ports(canary, now));
+      R o = portCalls.call(() -> command.accept(new Ports(canary, now)));
       return o != null ? o : new Outcome.Failed("the port returned no outcome for " + command);
     } catch (RuntimeException e) {
       return new Outcome.Failed(message(e));

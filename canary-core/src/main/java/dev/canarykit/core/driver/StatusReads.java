@@ -19,10 +19,12 @@ import java.util.function.Supplier;
  */
 final class StatusReads {
   private final StatusStore store;
+  private final PortCalls portCalls;
   private final Map<String, String> confirmed = new ConcurrentHashMap<>();
 
-  StatusReads(StatusStore store) {
+  StatusReads(StatusStore store, PortCalls portCalls) {
     this.store = store;
+    this.portCalls = portCalls;
   }
 
   /** The status to decide from. */
@@ -47,9 +49,9 @@ final class StatusReads {
     }
   }
 
-  private static StatusRead guard(Supplier<StatusRead> call) {
+  private StatusRead guard(Supplier<StatusRead> call) {
     try {
-      return Objects.requireNonNull(call.get(), "no result");
+      return Objects.requireNonNull(portCalls.call(call), "no result");
     } catch (RuntimeException e) {
       return new StatusRead.Failed(CommandExecutor.message(e));
     }

@@ -26,9 +26,11 @@ final class TickRun {
   private final CommandExecutor executor;
   private final EventSink sink;
   private final WriteFence fence;
+  private final PortCalls portCalls;
 
   TickRun(Canary canary, CanaryStatus start, Instant now, CommandExecutor executor, EventSink sink,
-      WriteFence fence) {
+      WriteFence fence, PortCalls portCalls) {
+    this.portCalls = portCalls;
     this.canary = canary;
     this.start = start;
     this.now = now;
@@ -82,7 +84,10 @@ final class TickRun {
   private void deliver(String what, Runnable delivery) {
     String problem = fence.admit(() -> {
       try {
-        delivery.run();
+        portCalls.call(() -> {
+          delivery.run();
+          return null;
+        });
         return null;
       } catch (RuntimeException x) {
         return "event sink failed on " + what + ": " + CommandExecutor.message(x);

@@ -66,7 +66,8 @@ public final class CanaryController implements AutoCloseable {
   private InformerCache cache;
   private Schedules schedules;
   private ScheduledExecutorService timer;
-  private ExecutorService workers;
+  private TickPool workers;
+  private final LateTicks lateTicks = new LateTicks();
   private CanaryFinalizer finalizers;
   private InvalidCanaryReports invalids;
   private java.util.function.Function<WriteFence, CanaryDriver> drivers;
@@ -111,9 +112,9 @@ public final class CanaryController implements AutoCloseable {
       cache = InformerCache.create(client, config.namespace(), List.of(CanaryResource.class, Deployment.class,
           Service.class, HorizontalPodAutoscaler.class, ConfigMap.class, Secret.class,
           MetricTemplateResource.class)).start();
-      buildStores();
       timer = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "canarykit-timer"));
-      workers = Executors.newFixedThreadPool(config.workers(), r -> thread(r, "canarykit-worker"));
+      workers = new TickPool(config.workers(), config.portCallThreads());
+      buildStores();
       schedules = new Schedules(timer, workers, this::tick);
       cache.addHandler(CanaryResource.class, new Handler());
       started = true;
@@ -154,7 +155,7 @@ public final class CanaryController implements AutoCloseable {
         KubernetesMetricTemplateLookup.of(cache), new KubernetesSecretResolver(cache));
     drivers = fence -> CanaryDriver.builder().workloads(workloads).router(config.router()).metrics(metrics)
         .webhooks(config.webhooks()).statuses(statuses).events(events).clock(config.clock())
-        .listener(config.listener()).fence(fence).build();
+        .listener(config.listener()).fence(fence).portCalls(workers.portCalls()).build();
     // A finalizer pass checks the target's readiness right after scaling it: through the informer cache it could
     // still see the old spec (0 of 0 replicas, "ready") and revert while no pod serves. Passes are rare: read fresh.
     finalizers = CanaryFinalizer.create(client, KubernetesWorkloadStore.builder(client).build(), config.router(),
@@ -216,9 +217,9 @@ public final class CanaryController implements AutoCloseable {
     closeBuiltSink();
   }
 
-  private static void awaitWorkers(ExecutorService workers) {
+  private static void awaitWorkers(TickPool workers) {
     try {
-      if (!workers.awaitTermination(READS_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!workers.awaitTermination(READS_GRACE)) {
         LOG.warn("ticks still reading after {}; they can no longer write", READS_GRACE);
       }
     } catch (InterruptedException e) {
@@ -293,6 +294,19 @@ public final class CanaryController implements AutoCloseable {
     counts.forEach((ns, n) -> config.listener().canariesCounted(ns, n));
   }
 
+  /** One scheduled tick of {@code key}, due at {@code dueNanos} ({@link System#nanoTime()}). */
+  private void tick(String key, Duration interval, long dueNanos) {
+    Duration lateness = nonNegative(Duration.ofNanos(System.nanoTime() - dueNanos));
+    lateTicks.started(key, lateness, interval);
+    String[] names = key.split("/", 2);
+    try {
+      config.controllerListener().tickStarted(names[0], names[1], lateness, interval);
+    } catch (RuntimeException e) {
+      LOG.warn("the controller listener failed on a tick of {}", key, e);
+    }
+    tick(key);
+  }
+
   private void tick(String key) {
     Term t = term;
     if (t == null) {
@@ -316,11 +330,11 @@ public final class CanaryController implements AutoCloseable {
       }
       List<Violation> violations = violations(canary);
       if (!violations.isEmpty()) {
-        t.fence().admit(() -> invalids.invalid(r, canary, violations));
+        t.fence().admit(() -> calls(() -> invalids.invalid(r, canary, violations)));
         return;
       }
-      t.fence().admit(() -> invalids.valid(r));
-      t.fence().admit(() -> finalizers.reconcile(r, canary));
+      t.fence().admit(() -> calls(() -> invalids.valid(r)));
+      t.fence().admit(() -> calls(() -> finalizers.reconcile(r, canary)));
       TickReport report = t.driver().tick(canary);
       report.pacedUntil().ifPresent(due -> schedules.once(key, nonNegative(Duration.between(now(), due))));
       config.onTick().accept(report);
@@ -334,7 +348,8 @@ public final class CanaryController implements AutoCloseable {
    * comes back after 3 s, doubling up to the canary's interval (Flagger's backoff), without holding a worker.
    */
   private boolean finalized(String key, CanaryResource r, Canary canary, WriteFence fence) {
-    CanaryFinalizer.Pass pass = fence.admit(() -> finalizers.finalizeIfDeleted(r, canary), () -> null);
+    CanaryFinalizer.Pass pass = fence.admit(
+        () -> workers.portCalls().call(() -> finalizers.finalizeIfDeleted(r, canary)), () -> null);
     if (pass == null) {
       return true;
     }
@@ -382,6 +397,14 @@ public final class CanaryController implements AutoCloseable {
       out.addAll(CrossNamespaceRefs.violations(canary));
     }
     return out;
+  }
+
+  /** Runs the controller's own API calls of a tick like the driver's port calls: off the worker while they wait. */
+  private void calls(Runnable apiCalls) {
+    workers.portCalls().call(() -> {
+      apiCalls.run();
+      return null;
+    });
   }
 
   private java.time.Instant now() {

@@ -36,7 +36,8 @@ import java.util.function.Function;
  * @param defaultMetricsServer the address used when a canary names none; default {@value #DEFAULT_METRICS_SERVER}
  * @param webhooks the webhook client
  * @param eventComponent the source component of Kubernetes Events; default {@code canarykit}
- * @param workers how many ticks may run at once; default 2
+ * @param workers how many ticks may compute at once; default 2. A tick waiting on a port call gives its worker to
+ *     the next tick (see {@code portCallThreads})
  * @param namespace the namespace watched, or {@code null} for all
  * @param leaderElection the lease to hold before ticking, or {@code null} to tick without election
  * @param clock the clock of the ticks and events
@@ -47,13 +48,20 @@ import java.util.function.Function;
  * @param listener in-process observer of every tick (e.g. {@code FlaggerMetrics}); default {@link CanaryListener#NOOP}
  * @param noCrossNamespaceRefs whether a Canary referring to a MetricTemplate or AlertProvider of another namespace
  *     is invalid (Flagger's {@code -no-cross-namespace-refs}); default {@code false}
+ * @param portCallThreads how many ticks may wait in a slow port call at once without holding a worker, each on a
+ *     thread of its own; default {@value #DEFAULT_PORT_CALL_THREADS}
+ * @param controllerListener observes the scheduling (how late each tick started); default
+ *     {@link ControllerListener#NOOP}
  */
 public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics,
     String defaultMetricsServer, WebhookClient webhooks, String eventComponent, int workers, String namespace,
     LeaderElection leaderElection, Clock clock, Function<Canary, Duration> intervals, Consumer<TickReport> onTick,
-    UnaryOperator<EventSink> events, CanaryListener listener, boolean noCrossNamespaceRefs) {
+    UnaryOperator<EventSink> events, CanaryListener listener, boolean noCrossNamespaceRefs, int portCallThreads,
+    ControllerListener controllerListener) {
   /** The default metrics server (docs/flagger-compatibility.md §5.2). */
   public static final String DEFAULT_METRICS_SERVER = "http://prometheus:9090";
+  /** The default number of ticks that may wait in slow port calls without holding a worker. */
+  public static final int DEFAULT_PORT_CALL_THREADS = 256;
 
   /** Starts a builder. */
   public static Builder builder() {
@@ -76,8 +84,30 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
     private UnaryOperator<EventSink> events = UnaryOperator.identity();
     private CanaryListener listener = CanaryListener.NOOP;
     private boolean noCrossNamespaceRefs;
+    private int portCallThreads = DEFAULT_PORT_CALL_THREADS;
+    private ControllerListener controllerListener = ControllerListener.NOOP;
 
     private Builder() {}
+
+    /**
+     * How many ticks may wait in a slow port call (one still running after 2 ms: a metric query, a webhook, an API
+     * request) at once without holding a worker, each on a thread of its own; beyond that many a slow call keeps
+     * its worker. At least 0 (0: a tick keeps its worker while it waits); default
+     * {@value #DEFAULT_PORT_CALL_THREADS}.
+     */
+    public Builder portCallThreads(int v) {
+      if (v < 0) {
+        throw new IllegalArgumentException("portCallThreads must be at least 0, but was " + v);
+      }
+      portCallThreads = v;
+      return this;
+    }
+
+    /** Observes the scheduling, such as {@code ControllerMetrics}; default none. */
+    public Builder controllerListener(ControllerListener v) {
+      controllerListener = Objects.requireNonNull(v, "controllerListener == null");
+      return this;
+    }
 
     /** Wraps the Kubernetes Events sink (alerts, event webhooks, an async queue); default none. */
     public Builder events(UnaryOperator<EventSink> v) { events = Objects.requireNonNull(v, "events == null"); return this; }
@@ -136,7 +166,10 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
       return this;
     }
 
-    /** Ticks that may run at once, at least 1; default 2. */
+    /**
+     * Ticks that may compute at once, at least 1; default 2. A tick waiting on I/O gives its worker to the next
+     * tick (see {@link #portCallThreads}), so this is about CPU, not about how slow the ports are.
+     */
     public Builder workers(int v) {
       if (v < 1) {
         throw new IllegalArgumentException("workers must be at least 1, but was " + v);
@@ -177,7 +210,8 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
         throw new IllegalStateException("missing: " + missing);
       }
       return new ControllerConfig(router, metrics, defaultMetricsServer, webhooks, eventComponent, workers,
-          namespace, leaderElection, clock, intervals, onTick, events, listener, noCrossNamespaceRefs);
+          namespace, leaderElection, clock, intervals, onTick, events, listener, noCrossNamespaceRefs,
+          portCallThreads, controllerListener);
     }
   }
 }

@@ -22,8 +22,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * 20 canaries on 2 workers, one of whose ticks blocks inside a port: the other 19 keep ticking on the remaining
- * worker, and the blocked canary never queues a second tick behind its first.
+ * 20 canaries on 2 workers, one of whose ticks blocks inside a port: the other 19 keep ticking, and the blocked
+ * canary never queues a second tick behind its first.
  */
 @EnableKubernetesMockClient(crud = true)
 class NoStarvationTest {

@@ -19,6 +19,7 @@ import dev.canarykit.k8s.controller.CanaryController;
 import dev.canarykit.k8s.controller.ControllerConfig;
 import dev.canarykit.k8s.controller.ControllerStartException;
 import dev.canarykit.k8s.controller.LeaderElection;
+import dev.canarykit.k8s.metrics.ControllerMetrics;
 import dev.canarykit.k8s.metrics.FlaggerMetrics;
 import dev.canarykit.k8s.resource.MetricTemplateResource;
 import dev.canarykit.prometheus.PrometheusMetricSource;
@@ -69,6 +70,7 @@ class ReadmeControllerTest {
                 .secrets(new KubernetesSecretResolver(k8s)).build())
             .build())
         .listener(new FlaggerMetrics(meterRegistry, "canarykit", "istio"))
+        .controllerListener(new ControllerMetrics(meterRegistry))
         .workers(4)
         .leaderElection(LeaderElection.of("test", "canarykit-leader", podName));
   }

@@ -1,0 +1,26 @@
+package dev.canarykit.k8s.controller;
+
+import java.time.Duration;
+
+/**
+ * Observes how the {@link CanaryController} schedules its ticks, for metrics and tests; {@code ControllerMetrics}
+ * (in {@code dev.canarykit.k8s.metrics}) records it with Micrometer. Every method has an empty default. Called on
+ * the controller's threads: keep it quick; an exception is logged and ignored.
+ *
+ * <pre>{@code
+ * ControllerConfig.builder()...controllerListener(new ControllerMetrics(meterRegistry)).build();
+ * }</pre>
+ */
+public interface ControllerListener {
+  /** Observes nothing. */
+  ControllerListener NOOP = new ControllerListener() {};
+
+  /**
+   * A tick of {@code namespace/name} starts, {@code lateness} after it was due (zero or more). A tick is due at its
+   * place in the canary's schedule (every interval), or when an extra tick was asked for (after a paced tick, a
+   * finalizer pass); the first tick of a canary is due when its schedule begins.
+   *
+   * @param interval the interval the canary is scheduled at
+   */
+  default void tickStarted(String namespace, String name, Duration lateness, Duration interval) {}
+}

@@ -23,6 +23,10 @@ final class CommandExecutor {
   private final WebhookClient webhooks;
   private final PortCalls portCalls;
 
+  CommandExecutor(WorkloadStore workloads, TrafficRouter router, MetricSource metrics, WebhookClient webhooks) {
+    this(workloads, router, metrics, webhooks, PortCalls.DIRECT);
+  }
+
   CommandExecutor(WorkloadStore workloads, TrafficRouter router, MetricSource metrics, WebhookClient webhooks,
       PortCalls portCalls) {
     this.workloads = workloads;

@@ -51,8 +51,8 @@ class TickPoolTest {
   }
 
   @Test
-  void aCallAnsweredFromMemoryKeepsTheWorkerAndTicksRunInOrderOfArrival() {
-    pool = new TickPool(1, 4);
+  void ticksRunInOrderOfArrival() {
+    pool = new TickPool(1, 0);
     IntStream.range(0, 50).forEach(i -> pool.execute(() -> ran.add(pool.portCalls().call(() -> "t" + i))));
     await().atMost(Duration.ofSeconds(30)).until(() -> ran.size() == 50);
     assertThat(ran).containsExactly(IntStream.range(0, 50).mapToObj(i -> "t" + i).toArray(String[]::new));

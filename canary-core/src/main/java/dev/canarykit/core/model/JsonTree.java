@@ -10,7 +10,8 @@ import java.util.Map;
  * Deep, immutable copies of JSON-like trees: maps with string keys, lists, strings, numbers, booleans and null.
  *
  * <p>Istio pass-through blocks (service match, rewrite, retries, corsPolicy, headers, trafficPolicy, analysis
- * match) are kept in this form: the core never interprets them, canary-istio renders them.
+ * match) are kept in this form: the core only checks them against Flagger's schema ({@link IstioBlocks}),
+ * canary-istio renders them.
  */
 public final class JsonTree {
   private JsonTree() {}

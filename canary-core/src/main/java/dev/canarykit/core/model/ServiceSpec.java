@@ -7,7 +7,8 @@ import java.util.Map;
  * The Canary's {@code spec.service}: the ClusterIP services and the mesh routing canarykit generates.
  *
  * <p>The Istio blocks ({@code match}, {@code rewrite}, {@code retries}, {@code headers}, {@code corsPolicy},
- * {@code trafficPolicy}) are immutable JSON-like trees ({@link JsonTree}) passed through to the router.
+ * {@code trafficPolicy}) are immutable JSON-like trees ({@link JsonTree}) passed through to the router, which
+ * writes only the fields of Flagger's schema ({@link IstioBlocks}); validation reports the others.
  *
  * @param name the apex service name, or {@code null} for the target's name
  * @param port the service port (required, 1-65535)

@@ -24,13 +24,21 @@ import java.util.Map;
  *   <li>a delegate ({@code delegation: true}) has no TCP route;</li>
  *   <li>matches ({@link IstiodMatchRules}) and the HTTP route's other parts ({@link IstiodHttpRules}).</li>
  * </ul>
+ *
+ * <pre>{@code
+ * List<Violation> rejected = IstiodRules.check(canary); // spec.service.hosts[0]: istiod rejects the wildcard ...
+ * }</pre>
  */
-final class IstiodRules {
+public final class IstiodRules {
   private static final String MESH = "mesh";
 
   private IstiodRules() {}
 
-  static List<Violation> check(Canary canary) {
+  /**
+   * What istiod would reject in the VirtualService of an {@code istio} Canary, at the Canary fields; empty for other
+   * providers, and for values the core validation already refuses (blank hosts, unparsable durations).
+   */
+  public static List<Violation> check(Canary canary) {
     CanarySpec spec = canary.spec();
     List<Violation> out = new ArrayList<>();
     ServiceSpec service = spec == null ? null : spec.service();

@@ -14,6 +14,7 @@ import dev.canarykit.k8s.cache.InformerCache;
 import dev.canarykit.k8s.event.KubernetesEventSink;
 import dev.canarykit.k8s.resource.CanaryResource;
 import dev.canarykit.k8s.resource.MetricTemplateResource;
+import dev.canarykit.k8s.IstiodRules;
 import dev.canarykit.k8s.status.InvalidCanaryReports;
 import dev.canarykit.k8s.status.KubernetesStatusStore;
 import dev.canarykit.k8s.workload.KubernetesWorkloadStore;
@@ -390,9 +391,13 @@ public final class CanaryController implements AutoCloseable {
     }
   }
 
-  /** The spec's violations, and with {@code noCrossNamespaceRefs} its references to other namespaces. */
+  /**
+   * The spec's violations, what istiod would reject in its VirtualService, and with {@code noCrossNamespaceRefs}
+   * its references to other namespaces.
+   */
   private List<Violation> violations(Canary canary) {
     List<Violation> out = new java.util.ArrayList<>(canary.validate());
+    out.addAll(IstiodRules.check(canary));
     if (config.noCrossNamespaceRefs()) {
       out.addAll(CrossNamespaceRefs.violations(canary));
     }

@@ -63,6 +63,23 @@ class InvalidCanaryTest {
     }
   }
 
+  /** A VirtualService istiod would reject is reported before anything is written, at the Canary field. */
+  @Test
+  void aVirtualServiceIstiodWouldRejectMakesTheCanaryInvalid() {
+    SeedWorld w = new SeedWorld(client);
+    client.resources(CanaryResource.class).inNamespace(SeedWorld.NS).withName("podinfo")
+        .patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"add\",\"path\":\"/spec/service/gateways\","
+            + "\"value\":[]},{\"op\":\"add\",\"path\":\"/spec/service/hosts\",\"value\":[\"*\"]}]");
+    try (CanaryController c = CanaryController.create(client, w.config(x -> Duration.ofMillis(100)).build())) {
+      c.start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> condition(w) != null);
+      assertThat(condition(w).reason()).isEqualTo(InvalidCanaryReports.REASON);
+      assertThat(condition(w).message()).startsWith("spec.service.hosts[0]: istiod rejects the wildcard host * on"
+          + " a VirtualService bound to the mesh gateway");
+      assertThat(w.reports).isEmpty();
+    }
+  }
+
   /** A Canary of another provider is Flagger's to run: canarykit writes nothing to its workloads or routes. */
   @Test
   void aProviderCanarykitDoesNotDriveIsReportedAndLeftAloneUntilItChanges() {

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Flagger's schema of the Istio blocks a Canary passes through to Istio objects ({@link ServiceSpec#match()},
@@ -172,7 +173,7 @@ public final class IstioBlocks {
 
     void unknown(Object tree, String at, List<String> out) {
       if (fields != null && tree instanceof Map<?, ?> m) {
-        m.forEach((k, v) -> {
+        byName(m).forEach((k, v) -> {
           Schema field = fields.get(String.valueOf(k));
           if (field == null) {
             out.add(at.isEmpty() ? String.valueOf(k) : at + "." + k);
@@ -181,12 +182,19 @@ public final class IstioBlocks {
           }
         });
       } else if (values != null && tree instanceof Map<?, ?> m) {
-        m.forEach((k, v) -> values.unknown(v, at.isEmpty() ? String.valueOf(k) : at + "." + k, out));
+        byName(m).forEach((k, v) -> values.unknown(v, at.isEmpty() ? String.valueOf(k) : at + "." + k, out));
       } else if (items != null && tree instanceof List<?> l) {
         for (int i = 0; i < l.size(); i++) {
           items.unknown(l.get(i), at + "[" + i + "]", out);
         }
       }
+    }
+
+    /** The map's entries by key name, so violations come in the same order whatever map the caller built. */
+    private static Map<String, Object> byName(Map<?, ?> m) {
+      Map<String, Object> sorted = new TreeMap<>();
+      m.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+      return sorted;
     }
 
     Object prune(Object tree) {

@@ -26,7 +26,7 @@ class IstioBlockRulesTest {
         "spec.service.match[1].bogusMatch", "spec.service.match[1].headers.x-a.suffix",
         "spec.service.rewrite.uriRegexRewrite", "spec.service.retries.backoff",
         "spec.service.headers.request.bogusOp", "spec.service.corsPolicy.bogusCors",
-        "spec.service.trafficPolicy.tunnel", "spec.service.trafficPolicy.connectionPool.tcp");
+        "spec.service.trafficPolicy.connectionPool.tcp", "spec.service.trafficPolicy.tunnel");
     assertThat(canary.validate().get(0).message()).isEqualTo("is not a field of Flagger's schema for Istio's"
         + " HTTPMatchRequest: the API server would prune it, so canarykit never writes it");
   }

@@ -18,10 +18,15 @@ import java.util.Objects;
  * The Prometheus HTTP API on {@code java.net.http}: instant queries ({@code /api/v1/query}) and range queries
  * ({@code /api/v1/query_range}) under an address whose path prefix is kept. Queries are whitespace-collapsed and
  * sent as {@code GET}, or form-encoded {@code POST} when longer than {@link #DEFAULT_POST_THRESHOLD} characters.
- * Every request carries the endpoint's headers (copied per request) and its {@code Authorization} header, and
- * times out after the query timeout (default {@link PrometheusDefaults#QUERY_TIMEOUT}). Retries and the circuit
- * breaker follow {@link ResilienceSettings}. No method throws for a failed query: failures are values whose
- * messages never contain credentials.
+ * Every request carries the endpoint's headers (copied per request) and its {@code Authorization} header.
+ * Retries and the circuit breaker follow {@link ResilienceSettings}. No method throws for a failed query: failures
+ * are values whose messages never contain credentials.
+ *
+ * <p><b>Deadlines.</b> Each attempt, headers and body together, ends within the query timeout (default
+ * {@link PrometheusDefaults#QUERY_TIMEOUT}); each call, all attempts and the backoff between them included, ends
+ * within the call timeout (default twice the query timeout). A server that answers its headers and then stalls,
+ * drips or never closes the body costs one query timeout, not one per retry: a response that fails after its
+ * headers is not retried.
  *
  * <pre>{@code
  * PrometheusClient client = PrometheusClient.builder().httpClient(myHttpClient).build();
@@ -46,7 +51,8 @@ public final class PrometheusClient {
     this.maxBodyBytes = b.maxBodyBytes;
     this.postThreshold = b.postThreshold;
     var trusted = b.caCertificates.isEmpty() ? null : HttpClients.trusting(b.caCertificates);
-    this.exchange = new Exchange(new HttpClients(b.httpClient, trusted, b.timeout), b.resilience);
+    Duration call = b.callTimeout != null ? b.callTimeout : b.timeout.multipliedBy(2);
+    this.exchange = new Exchange(new HttpClients(b.httpClient, trusted, b.timeout), b.resilience, b.timeout, call);
   }
 
   /** Starts a builder with the defaults. */
@@ -125,6 +131,15 @@ public final class PrometheusClient {
     return send(endpoint, "status/flags", Map.of(), FlagsReader::read, m -> java.util.Optional.empty());
   }
 
+  /**
+   * How many queries failed with an exception no part of the client expected (a bug here or in the caller's
+   * {@code HttpClient}). Each such query is a failed query like any other; each kind of exception is also logged
+   * once, with its stack trace.
+   */
+  public long unexpectedFailures() {
+    return exchange.unexpectedFailures();
+  }
+
   /** The state of the circuit breaker of {@code endpoint}'s address. */
   public CircuitBreaker.State breakerState(Endpoint endpoint) {
     return exchange.breaker(endpoint).getState();
@@ -177,6 +192,7 @@ public final class PrometheusClient {
     private HttpClient httpClient;
     private Collection<X509Certificate> caCertificates = List.of();
     private Duration timeout = PrometheusDefaults.QUERY_TIMEOUT;
+    private Duration callTimeout;
     private ResilienceSettings resilience = ResilienceSettings.ofDefaults();
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int postThreshold = DEFAULT_POST_THRESHOLD;
@@ -195,12 +211,24 @@ public final class PrometheusClient {
       return this;
     }
 
-    /** Per-request timeout, positive; default 5 s. */
+    /** The most one attempt may take, connecting, headers and body together; positive; default 5 s. */
     public Builder queryTimeout(Duration t) {
       if (t.isNegative() || t.isZero()) {
         throw new IllegalArgumentException("queryTimeout must be positive: " + t);
       }
       this.timeout = t;
+      return this;
+    }
+
+    /**
+     * The most one query may take, every attempt and the backoff between them included; positive; default twice
+     * the query timeout. A retry starts only when its backoff ends before this deadline.
+     */
+    public Builder callTimeout(Duration t) {
+      if (t.isNegative() || t.isZero()) {
+        throw new IllegalArgumentException("callTimeout must be positive: " + t);
+      }
+      this.callTimeout = t;
       return this;
     }
 

@@ -40,11 +40,17 @@ import java.util.function.Supplier;
  * <p><b>Fenced writes.</b> Every side effect of a tick (a command that changes something, an event, an alert,
  * the status write) passes through the driver's {@link WriteFence}; once its owner closed it, the tick's remaining
  * commands fail, nothing more is published, and the status is not written ({@link TickReport.Persistence#FENCED}).
+ * The same holds once the tick's thread is interrupted (a tick deadline, a stopping controller): the call it was
+ * in ends as its port handles the interrupt, and nothing after it starts ({@link #INTERRUPTED}).
  *
  * <p>Besides those versions and a count of {@link #listenerFailures() listener failures} a driver keeps no state
  * between ticks, and may tick several canaries, also concurrently, if its ports allow.
  */
 public final class CanaryDriver {
+  /** The failure of what a tick did not do because its thread was interrupted. */
+  public static final String INTERRUPTED =
+      "not done: the tick was interrupted (its deadline passed or its controller is stopping)";
+
   private final CommandExecutor executor;
   private final StatusStore statuses;
   private final StatusReads reads;
@@ -121,6 +127,10 @@ public final class CanaryDriver {
       Canary canary, StatusRead.Current current, CanaryStatus next, List<String> problems) {
     if (next.equals(current.status())) {
       return TickReport.Persistence.UNCHANGED;
+    }
+    if (TickRun.interrupted()) {
+      problems.add("the status of " + canary.qualifiedName() + " was not written: " + INTERRUPTED);
+      return TickReport.Persistence.FENCED;
     }
     StatusWrite w = fence.admit(() -> write(canary, current.version(), next), () -> null);
     if (w == null) {

@@ -56,10 +56,10 @@ final class CommandExecutor {
         || command instanceof Command.QueryCounts || command instanceof Command.ProbeMetricProviders);
   }
 
-  /** The outcome of a command that a closed fence did not let run. */
-  static Outcome refused(Command<?> command) {
+  /** The outcome of a command that was not run, for {@code reason}. */
+  static Outcome refused(Command<?> command, String reason) {
     return command instanceof Command.QueryMetric
-        ? new Outcome.MetricError(WriteFence.CLOSED, false) : new Outcome.Failed(WriteFence.CLOSED);
+        ? new Outcome.MetricError(reason, false) : new Outcome.Failed(reason);
   }
 
   static String message(RuntimeException e) {

@@ -169,7 +169,10 @@ public record TickReport(
     WRITE_FAILED,
     /** The status could not be read; the machine did not run. */
     READ_FAILED,
-    /** The driver's {@link WriteFence} was closed (its controller stopped or lost leadership); nothing was written. */
+    /**
+     * The driver's {@link WriteFence} was closed (its controller stopped or lost leadership) or the tick's thread was
+     * interrupted; nothing was written.
+     */
     FENCED
   }
 }

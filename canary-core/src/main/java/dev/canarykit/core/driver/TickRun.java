@@ -54,12 +54,24 @@ final class TickRun {
     return t;
   }
 
-  /** Runs a command; one that changes something only through the fence, and none once the fence is closed. */
+  /**
+   * Runs a command; one that changes something only through the fence; none once the fence is closed or the
+   * tick's thread was interrupted (its deadline passed, or its controller is stopping).
+   */
   private Outcome execute(Command<?> c) {
-    if (CommandExecutor.changesSomething(c)) {
-      return fence.admit(() -> executor.execute(canary, c, now), () -> CommandExecutor.refused(c));
+    if (interrupted()) {
+      return CommandExecutor.refused(c, CanaryDriver.INTERRUPTED);
     }
-    return fence.isOpen() ? executor.execute(canary, c, now) : CommandExecutor.refused(c);
+    if (CommandExecutor.changesSomething(c)) {
+      return fence.admit(() -> executor.execute(canary, c, now),
+          () -> CommandExecutor.refused(c, WriteFence.CLOSED));
+    }
+    return fence.isOpen() ? executor.execute(canary, c, now) : CommandExecutor.refused(c, WriteFence.CLOSED);
+  }
+
+  /** Whether the tick's thread was interrupted; the flag stays set for its owner to see. */
+  static boolean interrupted() {
+    return Thread.currentThread().isInterrupted();
   }
 
   private Transition step(StepFunction machine, TickInput input) {
@@ -82,6 +94,10 @@ final class TickRun {
 
   /** Hands an event or alert to the sink through the fence; a failure or refusal is a problem, never thrown. */
   private void deliver(String what, Runnable delivery) {
+    if (interrupted()) {
+      problems.add(what + " not published: " + CanaryDriver.INTERRUPTED);
+      return;
+    }
     String problem = fence.admit(() -> {
       try {
         portCalls.call(() -> {

@@ -116,6 +116,25 @@ class HttpWebhookClientTest {
     assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1));
   }
 
+  /**
+   * Issue 13, finding 3: headers followed by a stall, or a body that drips forever, end each attempt at its
+   * timeout, so the call ends within attempts x timeout plus the backoff (here recorded, not slept).
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aStalledOrEndlessBodyEndsEachAttemptAtItsTimeout(boolean drip) throws Exception {
+    try (StallingServer stalling = new StallingServer(drip)) {
+      WebhookSpec hook = new WebhookSpec("stall", "rollout", stalling.url(), "300ms", 1, Map.of(), false, false);
+      long start = System.nanoTime();
+      Outcome o = client.call(CANARY, call(hook));
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(600).plusSeconds(5));
+      assertThat(o).isEqualTo(new Outcome.Failed(
+          "POST " + stalling.url() + " giving up after 2 attempt(s): timed out after 300ms"));
+      assertThat(stalling.requests()).isEqualTo(2);
+    }
+  }
+
   @Test
   void failureMessagesCarryABoundedExcerptOfTheBody() {
     Outcome o = callServer(0, Response.of(400, "é".repeat(5000)));

@@ -144,14 +144,16 @@ public final class CanaryController implements AutoCloseable {
     return l.leaseNamespace() + "/" + l.leaseName() + " as " + l.identity();
   }
 
+  /** The stores of the ticks, on the caller's client with every API request bounded ({@link BoundedRequests}). */
   private void buildStores() {
-    var workloads = KubernetesWorkloadStore.builder(client).reader(cache).build();
-    var k8sEvents = KubernetesEventSink.builder(client).component(config.eventComponent()).reader(cache)
+    KubernetesClient calls = BoundedRequests.of(client, config.requestTimeout(), config.requestRetries());
+    var workloads = KubernetesWorkloadStore.builder(calls).reader(cache).build();
+    var k8sEvents = KubernetesEventSink.builder(calls).component(config.eventComponent()).reader(cache)
         .clock(config.clock()).build();
-    invalids = InvalidCanaryReports.create(client, k8sEvents, config.clock());
+    invalids = InvalidCanaryReports.create(calls, k8sEvents, config.clock());
     var events = config.events().apply(k8sEvents);
     builtSink = events == k8sEvents ? null : events;
-    var statuses = KubernetesStatusStore.create(client, cache);
+    var statuses = KubernetesStatusStore.create(calls, cache);
     var metrics = config.metrics().perServer(config.defaultMetricsServer(),
         KubernetesMetricTemplateLookup.of(cache), new KubernetesSecretResolver(cache));
     drivers = fence -> CanaryDriver.builder().workloads(workloads).router(config.router()).metrics(metrics)
@@ -159,7 +161,7 @@ public final class CanaryController implements AutoCloseable {
         .listener(config.listener()).fence(fence).portCalls(workers.portCalls()).build();
     // A finalizer pass checks the target's readiness right after scaling it: through the informer cache it could
     // still see the old spec (0 of 0 replicas, "ready") and revert while no pod serves. Passes are rare: read fresh.
-    finalizers = CanaryFinalizer.create(client, KubernetesWorkloadStore.builder(client).build(), config.router(),
+    finalizers = CanaryFinalizer.create(calls, KubernetesWorkloadStore.builder(calls).build(), config.router(),
         events, statuses, config.clock());
   }
 
@@ -320,6 +322,15 @@ public final class CanaryController implements AutoCloseable {
       countCanaries();
       return;
     }
+    try (TickDeadline deadline = TickDeadline.start(timer, config.tickTimeout())) {
+      tick(key, r, t);
+      if (deadline.fired()) {
+        LOG.warn("tick of canary {} ran past its deadline of {} and was interrupted", key, config.tickTimeout());
+      }
+    }
+  }
+
+  private void tick(String key, CanaryResource r, Term t) {
     try {
       Canary canary = CanaryMapping.toCore(r);
       if (canary.spec() != null && !canary.spec().providerIsDriven()) {

@@ -52,16 +52,27 @@ import java.util.function.Function;
  *     thread of its own; default {@value #DEFAULT_PORT_CALL_THREADS}
  * @param controllerListener observes the scheduling (how late each tick started); default
  *     {@link ControllerListener#NOOP}
+ * @param requestTimeout the timeout of each request a tick sends to the API server through the controller's
+ *     stores; default {@link #DEFAULT_REQUEST_TIMEOUT}
+ * @param requestRetries how often such a request is retried after a connection error or a 5xx; default
+ *     {@value #DEFAULT_REQUEST_RETRIES}
+ * @param tickTimeout how long a tick may run before its thread is interrupted; default {@link #DEFAULT_TICK_TIMEOUT}
  */
 public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics,
     String defaultMetricsServer, WebhookClient webhooks, String eventComponent, int workers, String namespace,
     LeaderElection leaderElection, Clock clock, Function<Canary, Duration> intervals, Consumer<TickReport> onTick,
     UnaryOperator<EventSink> events, CanaryListener listener, boolean noCrossNamespaceRefs, int portCallThreads,
-    ControllerListener controllerListener) {
+    ControllerListener controllerListener, Duration requestTimeout, int requestRetries, Duration tickTimeout) {
   /** The default metrics server (docs/flagger-compatibility.md §5.2). */
   public static final String DEFAULT_METRICS_SERVER = "http://prometheus:9090";
   /** The default number of ticks that may wait in slow port calls without holding a worker. */
   public static final int DEFAULT_PORT_CALL_THREADS = 256;
+  /** The default timeout of each API request of a tick (fabric8's own default). */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  /** The default number of retries of an API request of a tick. */
+  public static final int DEFAULT_REQUEST_RETRIES = 1;
+  /** The default tick deadline. */
+  public static final Duration DEFAULT_TICK_TIMEOUT = Duration.ofMinutes(5);
 
   /** Starts a builder. */
   public static Builder builder() {
@@ -86,6 +97,9 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
     private boolean noCrossNamespaceRefs;
     private int portCallThreads = DEFAULT_PORT_CALL_THREADS;
     private ControllerListener controllerListener = ControllerListener.NOOP;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private int requestRetries = DEFAULT_REQUEST_RETRIES;
+    private Duration tickTimeout = DEFAULT_TICK_TIMEOUT;
 
     private Builder() {}
 
@@ -106,6 +120,42 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
     /** Observes the scheduling, such as {@code ControllerMetrics}; default none. */
     public Builder controllerListener(ControllerListener v) {
       controllerListener = Objects.requireNonNull(v, "controllerListener == null");
+      return this;
+    }
+
+    /**
+     * How long one tick may run: past it the tick's thread is interrupted, the port call it is in and every later
+     * one end at once, and the tick finishes without writing its status (the next tick decides again). It bounds
+     * what no port deadline covers, such as an API server answer that stalls after its headers. Positive; default
+     * 5 min; keep it above the longest legitimate tick (webhooks with long timeouts).
+     */
+    public Builder tickTimeout(Duration v) {
+      if (v.isNegative() || v.isZero()) {
+        throw new IllegalArgumentException("tickTimeout must be positive, but was " + v);
+      }
+      tickTimeout = v;
+      return this;
+    }
+
+    /**
+     * The timeout of each request the controller's stores send to the API server during a tick (fabric8 gives
+     * each attempt this plus up to 5 s to complete); positive, at most 24 days; default 10 s. The informers and
+     * the leader election keep the client's own settings.
+     */
+    public Builder requestTimeout(Duration v) {
+      if (v.isNegative() || v.isZero() || v.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("requestTimeout must be positive and at most 24 days, but was " + v);
+      }
+      requestTimeout = v;
+      return this;
+    }
+
+    /** How often such a request is retried after a connection error or a 5xx (100 ms doubling); default 1. */
+    public Builder requestRetries(int v) {
+      if (v < 0 || v > 10) {
+        throw new IllegalArgumentException("requestRetries must be 0 to 10, but was " + v);
+      }
+      requestRetries = v;
       return this;
     }
 
@@ -211,7 +261,7 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
       }
       return new ControllerConfig(router, metrics, defaultMetricsServer, webhooks, eventComponent, workers,
           namespace, leaderElection, clock, intervals, onTick, events, listener, noCrossNamespaceRefs,
-          portCallThreads, controllerListener);
+          portCallThreads, controllerListener, requestTimeout, requestRetries, tickTimeout);
     }
   }
 }

@@ -49,6 +49,18 @@ class DeadlineTest {
 
   @Test
   @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aWholeAnswerWhoseConnectionNeverClosesEndsWithinTheQueryTimeout() throws Exception {
+    try (FaultyServer server = new FaultyServer(FaultyServer.Fault.NEVER_CLOSE)) {
+      long start = System.nanoTime();
+      MetricResult r = client.instant(Endpoint.of(server.address()), "vector(1)", null);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(CALL.plus(SLACK));
+      assertThat(((MetricError) r).message()).contains("did not arrive in full within the query timeout");
+      assertThat(server.requests()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aRangeQueryIsBoundedToo() throws Exception {
     try (FaultyServer server = new FaultyServer(FaultyServer.Fault.DRIP)) {
       long start = System.nanoTime();

@@ -15,13 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback "Prometheus" that answers every request with a 200 and its headers, then misbehaves in the body:
  * {@link Fault#STALL} sends part of it and goes silent, {@link Fault#DRIP} sends a chunk every 100 ms forever
- * and never finishes, {@link Fault#DROP} sends part of it and closes the connection. Raw sockets, because the
- * JDK's server cannot be made to misbehave this way.
+ * and never finishes, {@link Fault#DROP} sends part of it and closes the connection, {@link Fault#NEVER_CLOSE}
+ * sends a whole answer without a length, whose end is therefore the connection's close, and never closes. Raw
+ * sockets, because the JDK's server cannot be made to misbehave this way.
  */
 final class FaultyServer implements AutoCloseable {
-  enum Fault { STALL, DRIP, DROP }
+  enum Fault { STALL, DRIP, DROP, NEVER_CLOSE }
 
   private static final String PART = "{\"status\":\"success\",\"data\":{\"resultType\":\"vec";
+  private static final String WHOLE =
+      "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1,\"1\"]}]}}";
 
   private final ServerSocket listener;
   private final Fault fault;
@@ -78,6 +81,11 @@ final class FaultyServer implements AutoCloseable {
           out.flush();
           Thread.sleep(100);
         }
+      }
+      if (fault == Fault.NEVER_CLOSE) {
+        out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n" + WHOLE));
+        out.flush();
+        Thread.sleep(Long.MAX_VALUE);
       }
       out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n" + PART));
       out.flush();

@@ -14,20 +14,24 @@ import dev.canarykit.core.testing.InMemoryWorkloadStore;
 import dev.canarykit.core.testing.ManualClock;
 import dev.canarykit.core.testing.SeedRelease;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Issue 13, finding 3, at the level of a tick: the seed canary's analysis tick against a Prometheus that sends its
- * headers and then stalls ends within one call timeout per query (before the fix it never ended).
+ * headers and then stalls, drips its body forever, or sends a whole answer and never closes the connection that
+ * delimits it, ends within one call timeout per query (before the fix it never ended).
  */
 class StalledPrometheusTickTest {
   private static final Duration CALL = Duration.ofSeconds(1);
 
-  @Test
+  @ParameterizedTest
+  @EnumSource(value = FaultyServer.Fault.class, names = {"STALL", "DRIP", "NEVER_CLOSE"})
   @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  void anAnalysisTickAgainstAStalledPrometheusEndsWithinItsQueriesDeadlines() throws Exception {
-    try (FaultyServer prometheus = new FaultyServer(FaultyServer.Fault.STALL)) {
+  void anAnalysisTickAgainstAStalledPrometheusEndsWithinItsQueriesDeadlines(FaultyServer.Fault fault)
+      throws Exception {
+    try (FaultyServer prometheus = new FaultyServer(fault)) {
       PrometheusClient client = PrometheusClient.builder().queryTimeout(Duration.ofMillis(500)).callTimeout(CALL)
           .build();
       Canary canary = SeedRelease.canary();

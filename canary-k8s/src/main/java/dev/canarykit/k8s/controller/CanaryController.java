@@ -322,10 +322,15 @@ public final class CanaryController implements AutoCloseable {
       countCanaries();
       return;
     }
+    withinDeadline("tick of canary " + key, () -> tick(key, r, t));
+  }
+
+  /** Runs {@code work} on the calling worker within the tick deadline ({@link TickDeadline}). */
+  private void withinDeadline(String what, Runnable work) {
     try (TickDeadline deadline = TickDeadline.start(timer, config.tickTimeout())) {
-      tick(key, r, t);
+      work.run();
       if (deadline.fired()) {
-        LOG.warn("tick of canary {} ran past its deadline of {} and was interrupted", key, config.tickTimeout());
+        LOG.warn("{} ran past its deadline of {} and was interrupted", what, config.tickTimeout());
       }
     }
   }
@@ -376,7 +381,10 @@ public final class CanaryController implements AutoCloseable {
     return pass != CanaryFinalizer.Pass.NOT_DELETED;
   }
 
-  /** A finalizer-only pass (no analysis), for a changed revertOnDeletion or a deletion request. */
+  /**
+   * A finalizer-only pass (no analysis), for a changed revertOnDeletion or a deletion request, on a worker and
+   * within a tick deadline like a tick.
+   */
   private void finalizerPass(CanaryResource r) {
     Term t = term;
     if (t == null) {
@@ -390,13 +398,13 @@ public final class CanaryController implements AutoCloseable {
       return;
     }
     try {
-      workers.execute(() -> {
+      workers.execute(() -> withinDeadline("finalizer pass of canary " + key(r), () -> {
         try {
           t.fence().admit(() -> finalizers.reconcile(r, CanaryMapping.toCore(r)));
         } catch (RuntimeException e) {
           LOG.warn("finalizer of canary {} not reconciled: {}", key(r), e.getMessage());
         }
-      });
+      }));
     } catch (java.util.concurrent.RejectedExecutionException e) {
       LOG.debug("controller stopping, finalizer of {} left for the next start", key(r));
     }

@@ -23,6 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 13, finding 2: a tick of controller A is blocked in a metric query when A stops (or loses its lease);
@@ -33,10 +35,16 @@ import org.junit.jupiter.api.Test;
 class LateTickTest {
   KubernetesClient client;
 
-  @Test
-  void aTickStillRunningWhenItsControllerStopsWritesNothingAfterStopReturns() throws Exception {
+  /**
+   * {@code stop()} interrupts its ticks, and the driver starts nothing in an interrupted tick; a port that
+   * swallows the interrupt ({@code restoresInterrupt} false) leaves only the fence to stop the late tick.
+   */
+  @ParameterizedTest(name = "the blocked port restores the interrupt: {0}")
+  @ValueSource(booleans = {true, false})
+  void aTickStillRunningWhenItsControllerStopsWritesNothingAfterStopReturns(boolean restoresInterrupt)
+      throws Exception {
     SeedWorld w = new SeedWorld(client);
-    BlockingMetrics blocking = new BlockingMetrics(w.metrics);
+    BlockingMetrics blocking = new BlockingMetrics(w.metrics, restoresInterrupt);
     List<TickReport> ofA = new CopyOnWriteArrayList<>();
     CanaryController a = CanaryController.create(client,
         w.config(x -> Duration.ofMillis(300)).metrics(blocking).onTick(r -> {
@@ -82,7 +90,7 @@ class LateTickTest {
   @Test
   void aTickStillRunningWhenItsControllerLosesTheLeaseWritesNothing() throws Exception {
     SeedWorld w = new SeedWorld(client);
-    BlockingMetrics blocking = new BlockingMetrics(w.metrics);
+    BlockingMetrics blocking = new BlockingMetrics(w.metrics, true);
     List<TickReport> ofA = new CopyOnWriteArrayList<>();
     LeaderElection lease = new LeaderElection("test", "canarykit-leader", "a", Duration.ofSeconds(15),
         Duration.ofSeconds(10), Duration.ofMillis(500));
@@ -156,15 +164,20 @@ class LateTickTest {
     assertThat(weights).isSorted();
   }
 
-  /** A metric source whose next query, once armed, waits (ignoring interrupts) until released. */
+  /**
+   * A metric source whose next query, once armed, waits (ignoring interrupts) until released, then sets the
+   * thread's interrupt flag again if it was interrupted and {@code restoresInterrupt}.
+   */
   private static final class BlockingMetrics implements MetricSource {
     private final MetricSource delegate;
+    private final boolean restoresInterrupt;
     private final AtomicBoolean armed = new AtomicBoolean();
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
 
-    BlockingMetrics(MetricSource delegate) {
+    BlockingMetrics(MetricSource delegate, boolean restoresInterrupt) {
       this.delegate = delegate;
+      this.restoresInterrupt = restoresInterrupt;
     }
 
     void blockNextQuery() {
@@ -191,7 +204,7 @@ class LateTickTest {
             interrupted = true;
           }
         }
-        if (interrupted) {
+        if (interrupted && restoresInterrupt) {
           Thread.currentThread().interrupt();
         }
       }

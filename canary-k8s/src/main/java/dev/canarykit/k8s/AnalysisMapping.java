@@ -51,8 +51,9 @@ final class AnalysisMapping {
   }
 
   private static WebhookSpec webhook(Webhook w) {
-    return new WebhookSpec(w.name(), w.type(), w.url(), w.timeout(), w.retries(), w.metadata(),
-        Boolean.TRUE.equals(w.muteAlert()), Boolean.TRUE.equals(w.disableTLS()));
+    return WebhookSpec.builder(w.name(), w.url()).type(w.type()).timeout(w.timeout()).retries(w.retries())
+        .metadata(w.metadata()).muteAlert(Boolean.TRUE.equals(w.muteAlert()))
+        .disableTLS(Boolean.TRUE.equals(w.disableTLS())).build();
   }
 
   private static AlertSpec alert(Alert a) {

@@ -4,6 +4,7 @@ import static dev.canarykit.k8s.IstiodMatchRules.rejected;
 
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanarySpec;
+import dev.canarykit.core.model.Provider;
 import dev.canarykit.core.model.ServiceSpec;
 import dev.canarykit.core.validation.Violation;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class IstiodRules {
     CanarySpec spec = canary.spec();
     List<Violation> out = new ArrayList<>();
     ServiceSpec service = spec == null ? null : spec.service();
-    if (service == null || !CanarySpec.DEFAULT_PROVIDER.equals(spec.providerOrDefault())) {
+    if (service == null || spec.providerType() != Provider.ISTIO) {
       return out;
     }
     boolean mesh = service.gateways().isEmpty() || service.gateways().contains(MESH);

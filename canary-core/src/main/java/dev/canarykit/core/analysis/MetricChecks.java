@@ -7,6 +7,7 @@ import dev.canarykit.core.analysis.Outcome.MetricValue;
 import dev.canarykit.core.analysis.Outcome.NoData;
 import dev.canarykit.core.model.GoDuration;
 import dev.canarykit.core.model.MetricSpec;
+import dev.canarykit.core.model.TargetRef;
 import dev.canarykit.core.model.MetricSpec.Kind;
 import java.time.Duration;
 
@@ -97,7 +98,7 @@ final class MetricChecks {
   /** The observer name in Flagger's texts: the provider, with {@code :service} for Service targets. */
   private String metricsProvider() {
     String provider = t.spec.providerOrDefault();
-    return "Service".equals(t.spec.targetRef().kind()) ? provider + ":service" : provider;
+    return t.spec.targetRef().kindType() == TargetRef.Kind.SERVICE ? provider + ":service" : provider;
   }
 
   /** Comparisons and their event texts. */

@@ -8,7 +8,7 @@ import static dev.canarykit.core.model.Phase.WAITING_PROMOTION;
 import dev.canarykit.core.analysis.Outcome.Revision;
 import dev.canarykit.core.analysis.Outcome.Routes;
 import dev.canarykit.core.judge.Judgement;
-import dev.canarykit.core.model.CanarySpec;
+import dev.canarykit.core.model.Provider;
 import dev.canarykit.core.model.Phase;
 
 /**
@@ -96,6 +96,6 @@ final class PhaseRunner {
 
   /** Whether the kubernetes provider's rules apply (no mesh routing, Blue/Green forced). */
   static boolean kubernetesProvider(Tick t) {
-    return CanarySpec.KUBERNETES_PROVIDER.equals(t.spec.providerOrDefault());
+    return t.spec.providerType() == Provider.KUBERNETES;
   }
 }

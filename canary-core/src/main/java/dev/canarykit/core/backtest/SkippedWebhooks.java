@@ -18,8 +18,9 @@ final class SkippedWebhooks implements WebhookClient {
 
   @Override
   public Outcome.OkResult call(Canary canary, Command.CallWebhook call) {
-    skipped.add(call.hook().name() + " (" + WebhookType.fromWire(call.hook().type()).map(WebhookType::wireName)
-        .orElse(call.hook().type()) + ")");
+    WebhookType type = call.hook().type();
+    skipped.add(call.hook().name() + " (" + (type != null ? type.wireName()
+        : call.hook().unreadable().get("type")) + ")");
     return call.hook().is(WebhookType.ROLLBACK) ? new Outcome.Failed("not called in a backtest") : Outcome.OK;
   }
 

@@ -8,9 +8,12 @@ import java.util.Map;
  * The Canary's {@code spec.analysis} (or legacy {@code canaryAnalysis}): schedule, weights, strategy, checks.
  *
  * <p>Numbers are kept as written ({@code null} when absent) so validation can report them; the
- * {@code ...OrDefault()} accessors apply Flagger's defaults and clamping.
+ * {@code ...OrDefault()} accessors apply Flagger's defaults and clamping. The interval is read once, when the spec
+ * is built; text that is not a Go duration is kept in {@code unreadable} for validation to report (mapping a
+ * resource never fails, see {@code docs/decisions.md}).
  *
- * @param interval the schedule interval (Go duration); empty or unparsable is 60s, under 10s is clamped to 10s
+ * @param interval the schedule interval, or {@code null} when unset or unreadable (then 60s); under 10s is
+ *     clamped to 10s
  * @param threshold failed checks before rollback; {@code null} or &lt;= 0 is 1
  * @param maxWeight the canary weight at which promotion starts (0-100), or {@code null}
  * @param stepWeight the weight added per step (0-100), or {@code null}
@@ -26,9 +29,11 @@ import java.util.Map;
  * @param metrics metric checks in order
  * @param webhooks webhooks in order
  * @param alerts alert routes
+ * @param unreadable the text of each field that could not be read, by field name ({@code interval}); empty for a
+ *     spec built from typed values
  */
 public record AnalysisSpec(
-    String interval,
+    Duration interval,
     Integer threshold,
     Integer maxWeight,
     Integer stepWeight,
@@ -43,7 +48,8 @@ public record AnalysisSpec(
     SessionAffinity sessionAffinity,
     List<MetricSpec> metrics,
     List<WebhookSpec> webhooks,
-    List<AlertSpec> alerts) {
+    List<AlertSpec> alerts,
+    Map<String, String> unreadable) {
 
   /** Interval used when none (or an unparsable one) is given. */
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
@@ -58,6 +64,7 @@ public record AnalysisSpec(
     metrics = Maps.copy(metrics);
     webhooks = Maps.copy(webhooks);
     alerts = Maps.copy(alerts);
+    unreadable = Maps.copy(unreadable);
   }
 
   /** Starts a builder with no fields set. */
@@ -67,11 +74,10 @@ public record AnalysisSpec(
 
   /** The schedule interval with Flagger's default and clamping. */
   public Duration intervalOrDefault() {
-    Duration d = GoDuration.parse(interval).orElse(null);
-    if (d == null || d.isZero() || d.isNegative()) {
+    if (interval == null || interval.isZero() || interval.isNegative()) {
       return DEFAULT_INTERVAL;
     }
-    return d.compareTo(MIN_INTERVAL) < 0 ? MIN_INTERVAL : d;
+    return interval.compareTo(MIN_INTERVAL) < 0 ? MIN_INTERVAL : interval;
   }
 
   /** Failed checks that trigger rollback; at least 1. */
@@ -146,7 +152,7 @@ public record AnalysisSpec(
 
   /** A builder initialised with this analysis' values. */
   public Builder toBuilder() {
-    return new Builder().interval(interval).threshold(threshold).maxWeight(maxWeight).stepWeight(stepWeight)
+    return new Builder().interval(interval).unreadable(unreadable).threshold(threshold).maxWeight(maxWeight).stepWeight(stepWeight)
         .stepWeights(stepWeights).stepWeightPromotion(stepWeightPromotion).iterations(iterations).match(match)
         .mirror(mirror).mirrorWeight(mirrorWeight).primaryReadyThreshold(primaryReadyThreshold)
         .canaryReadyThreshold(canaryReadyThreshold).sessionAffinity(sessionAffinity).metrics(metrics)
@@ -155,7 +161,8 @@ public record AnalysisSpec(
 
   /** Builds an {@link AnalysisSpec}; values are checked by validation, not here. */
   public static final class Builder {
-    private String interval;
+    private Duration interval;
+    private final Map<String, String> unreadable = new java.util.LinkedHashMap<>();
     private Integer threshold;
     private Integer maxWeight;
     private Integer stepWeight;
@@ -174,11 +181,42 @@ public record AnalysisSpec(
 
     private Builder() {}
 
-    public Builder interval(String v) { interval = v; return this; }
+    /** The schedule interval ({@code null}: unset). */
+    public Builder interval(Duration v) {
+      interval = v;
+      unreadable.remove("interval");
+      return this;
+    }
+
+    /**
+     * The schedule interval as a Go duration ({@code 1m}, {@code 30s}); {@code null} or empty is unset. Text that
+     * is not a Go duration leaves the interval unset and is kept for validation to report.
+     */
+    public Builder interval(String goDuration) {
+      interval = null;
+      unreadable.remove("interval");
+      if (goDuration != null && !goDuration.isEmpty()) {
+        GoDuration.parse(goDuration).ifPresentOrElse(d -> interval = d, () -> unreadable.put("interval", goDuration));
+      }
+      return this;
+    }
+
+    private Builder unreadable(Map<String, String> v) {
+      unreadable.putAll(v);
+      return this;
+    }
+
     public Builder threshold(Integer v) { threshold = v; return this; }
     public Builder maxWeight(Integer v) { maxWeight = v; return this; }
     public Builder stepWeight(Integer v) { stepWeight = v; return this; }
     public Builder stepWeights(List<Integer> v) { stepWeights = v; return this; }
+
+    /** Explicit ascending weights, e.g. {@code stepWeights(5, 10, 25, 50)}. */
+    public Builder stepWeights(int... v) {
+      stepWeights = java.util.Arrays.stream(v).boxed().toList();
+      return this;
+    }
+
     public Builder stepWeightPromotion(Integer v) { stepWeightPromotion = v; return this; }
     public Builder iterations(Integer v) { iterations = v; return this; }
     public Builder match(List<Map<String, Object>> v) { match = v; return this; }
@@ -194,7 +232,7 @@ public record AnalysisSpec(
     public AnalysisSpec build() {
       return new AnalysisSpec(interval, threshold, maxWeight, stepWeight, stepWeights, stepWeightPromotion,
           iterations, match, mirror, mirrorWeight, primaryReadyThreshold, canaryReadyThreshold, sessionAffinity,
-          metrics, webhooks, alerts);
+          metrics, webhooks, alerts, unreadable);
     }
   }
 }

@@ -47,10 +47,6 @@ public record CanarySpec(
 
   /** Default progress deadline. */
   public static final int DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
-  /** The provider used when none is given. */
-  public static final String DEFAULT_PROVIDER = "istio";
-  /** The provider whose router is a no-op and which forces Blue/Green. */
-  public static final String KUBERNETES_PROVIDER = "kubernetes";
 
   /** Starts a builder for a canary of {@code target} exposed on {@code service}. */
   public static Builder builder(TargetRef target, ServiceSpec service) {
@@ -72,9 +68,14 @@ public record CanarySpec(
     return progressDeadlineSeconds == null ? DEFAULT_PROGRESS_DEADLINE_SECONDS : progressDeadlineSeconds;
   }
 
-  /** The provider in use. */
+  /** The provider's name as written, {@code istio} when none is given (Flagger's texts name it so). */
   public String providerOrDefault() {
-    return provider == null || provider.isEmpty() ? DEFAULT_PROVIDER : provider;
+    return provider == null || provider.isEmpty() ? "istio" : provider;
+  }
+
+  /** The provider in use. */
+  public Provider providerType() {
+    return Provider.of(provider);
   }
 
   /**
@@ -82,8 +83,7 @@ public record CanarySpec(
    * other providers are valid Flagger resources that canarykit does not run.
    */
   public boolean providerIsDriven() {
-    String p = providerOrDefault();
-    return DEFAULT_PROVIDER.equals(p) || KUBERNETES_PROVIDER.equals(p);
+    return providerType().driven();
   }
 
   /** The apex service name: service.name, else the target's name. */

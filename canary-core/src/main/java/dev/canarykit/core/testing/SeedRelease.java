@@ -9,6 +9,8 @@ import dev.canarykit.core.model.ServiceSpec;
 import dev.canarykit.core.model.TargetRef;
 import dev.canarykit.core.model.ThresholdRange;
 import dev.canarykit.core.model.WebhookSpec;
+import dev.canarykit.core.model.WebhookType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -53,10 +55,11 @@ public final class SeedRelease {
         .metrics(List.of(MetricSpec.of(MetricSpec.REQUEST_SUCCESS_RATE, ThresholdRange.atLeast(99), "1m"),
             MetricSpec.of(MetricSpec.REQUEST_DURATION, ThresholdRange.atMost(500), "30s")))
         .webhooks(List.of(
-            new WebhookSpec("acceptance-test", "pre-rollout", "http://flagger-loadtester.test/", "30s", null,
-                Map.of("type", "bash", "cmd", "curl -sd 'test' http://podinfo-canary:9898/token | grep token"),
-                false, false),
-            new WebhookSpec("load-test", null, "http://flagger-loadtester.test/", "5s", null,
-                Map.of("cmd", "hey -z 1m -q 10 -c 2 http://podinfo-canary.test:9898/"), false, false)));
+            WebhookSpec.builder("acceptance-test", "http://flagger-loadtester.test/").type(WebhookType.PRE_ROLLOUT)
+                .timeout(Duration.ofSeconds(30))
+                .metadata(Map.of("type", "bash", "cmd", "curl -sd 'test' http://podinfo-canary:9898/token | grep token"))
+                .build(),
+            WebhookSpec.builder("load-test", "http://flagger-loadtester.test/").timeout(Duration.ofSeconds(5))
+                .metadata(Map.of("cmd", "hey -z 1m -q 10 -c 2 http://podinfo-canary.test:9898/")).build()));
   }
 }

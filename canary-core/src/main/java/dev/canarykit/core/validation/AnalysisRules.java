@@ -2,7 +2,7 @@ package dev.canarykit.core.validation;
 
 import dev.canarykit.core.model.AnalysisSpec;
 import dev.canarykit.core.model.CanarySpec;
-import dev.canarykit.core.model.GoDuration;
+import dev.canarykit.core.model.Provider;
 import dev.canarykit.core.model.Strategy;
 import java.util.List;
 
@@ -28,7 +28,7 @@ final class AnalysisRules {
       return;
     }
     Violations v = parent.at("analysis");
-    checkInterval(a.interval(), v);
+    checkInterval(a.unreadable().get("interval"), v);
     checkNumbers(a, v);
     checkStepWeights(a.stepWeights(), v.at("stepWeights"));
     checkProgress(spec, a, v);
@@ -40,9 +40,10 @@ final class AnalysisRules {
     forEach(a.alerts().size(), v.at("alerts"), (i, al) -> AlertRules.check(a.alerts().get(i), al));
   }
 
-  private static void checkInterval(String interval, Violations v) {
-    if (interval != null && !interval.isEmpty() && !GoDuration.isValid(interval)) {
-      v.add("interval", interval, "must be a Go duration such as 1m, 30s or 1m30s (empty means 60s)");
+  /** {@code unreadable}: the interval's text when it is not a Go duration, else {@code null}. */
+  private static void checkInterval(String unreadable, Violations v) {
+    if (unreadable != null) {
+      v.add("interval", unreadable, "must be a Go duration such as 1m, 30s or 1m30s (empty means 60s)");
     }
   }
 
@@ -73,7 +74,7 @@ final class AnalysisRules {
 
   private static void checkProgress(CanarySpec spec, AnalysisSpec a, Violations v) {
     boolean canary = !spec.skipAnalysis() && a.strategy() == Strategy.CANARY
-        && !CanarySpec.KUBERNETES_PROVIDER.equals(spec.providerOrDefault());
+        && spec.providerType() != Provider.KUBERNETES;
     if (!canary) {
       return;
     }

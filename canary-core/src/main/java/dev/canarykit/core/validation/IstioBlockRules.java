@@ -1,6 +1,7 @@
 package dev.canarykit.core.validation;
 
 import dev.canarykit.core.model.CanarySpec;
+import dev.canarykit.core.model.Provider;
 import dev.canarykit.core.model.IstioBlocks;
 import dev.canarykit.core.model.IstioBlocks.Block;
 import dev.canarykit.core.model.ServiceSpec;
@@ -21,7 +22,7 @@ final class IstioBlockRules {
   private IstioBlockRules() {}
 
   static void check(CanarySpec spec, Violations v) {
-    if (!CanarySpec.DEFAULT_PROVIDER.equals(spec.providerOrDefault())) {
+    if (spec.providerType() != Provider.ISTIO) {
       return;
     }
     ServiceSpec s = spec.service();

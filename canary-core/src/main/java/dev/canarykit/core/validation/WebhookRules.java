@@ -15,24 +15,22 @@ final class WebhookRules {
 
   static void check(WebhookSpec w, Violations v) {
     v.missing("name", w.name());
-    if (WebhookType.fromWire(w.type()).isEmpty()) {
-      v.add("type", w.type(), "must be one of " + TYPES + " (empty means rollout)");
+    if (w.unreadable().containsKey("type")) {
+      v.add("type", w.unreadable().get("type"), "must be one of " + TYPES + " (empty means rollout)");
     }
     if (!v.missing("url", w.url()) && !Names.isHttpUrl(w.url())) {
       v.add("url", w.url(), "must be an absolute http or https URL with a host, e.g. http://flagger-loadtester.test/");
     }
-    checkTimeout(w.timeout(), v);
+    checkTimeout(w, v);
     v.atLeast("retries", w.retries(), 0);
   }
 
-  private static void checkTimeout(String timeout, Violations v) {
-    if (timeout == null || timeout.isEmpty()) {
-      return;
-    }
-    if (!GoDuration.isValid(timeout)) {
-      v.add("timeout", timeout, "must be a Go duration such as 10s, 1m or 1m30s (empty means 10s)");
-    } else if (GoDuration.parse(timeout).orElseThrow().isNegative()) {
-      v.add("timeout", timeout, "must not be negative");
+  private static void checkTimeout(WebhookSpec w, Violations v) {
+    String unreadable = w.unreadable().get("timeout");
+    if (unreadable != null) {
+      v.add("timeout", unreadable, "must be a Go duration such as 10s, 1m or 1m30s (empty means 10s)");
+    } else if (w.timeout() != null && w.timeout().isNegative()) {
+      v.add("timeout", GoDuration.format(w.timeout()), "must not be negative");
     }
   }
 }

@@ -117,8 +117,7 @@ public final class EventWebhookSink implements EventSink {
     metadata.put(EVENT_TYPE, event.type());
     metadata.put(TIMESTAMP, Long.toString(clock.millis()));
     hook.metadata().forEach(metadata::putIfAbsent);
-    return new WebhookSpec(hook.name(), hook.type(), hook.url(), hook.timeout(), hook.retries(), metadata,
-        hook.muteAlert(), hook.disableTLS());
+    return hook.toBuilder().metadata(metadata).build();
   }
 
   private static Phase phase(CanaryStatus status) {

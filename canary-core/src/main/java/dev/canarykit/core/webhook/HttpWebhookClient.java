@@ -3,7 +3,6 @@ package dev.canarykit.core.webhook;
 import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.GoDuration;
 import dev.canarykit.core.model.WebhookSpec;
 import dev.canarykit.core.port.WebhookClient;
 import java.net.URI;
@@ -67,9 +66,9 @@ public final class HttpWebhookClient implements WebhookClient {
     if (uri.isEmpty()) {
       return new Outcome.Failed("webhook " + hook.name() + ": url is not an absolute http(s) URL");
     }
-    Optional<Duration> timeout = timeout(hook.timeout());
+    Optional<Duration> timeout = timeout(hook);
     if (timeout.isEmpty()) {
-      return new Outcome.Failed("webhook " + hook.name() + ": timeout \"" + hook.timeout()
+      return new Outcome.Failed("webhook " + hook.name() + ": timeout \"" + hook.unreadable().get("timeout")
           + "\" is not a Go duration");
     }
     String body = WebhookPayload.of(canary, call).toJson();
@@ -92,12 +91,13 @@ public final class HttpWebhookClient implements WebhookClient {
     }
   }
 
-  /** The per-attempt timeout of a hook, or empty when it is malformed. */
-  static Optional<Duration> timeout(String spec) {
-    if (spec == null || spec.length() < 2) {
-      return Optional.of(DEFAULT_TIMEOUT);
+  /** The per-attempt timeout of a hook, or empty when its text was not a Go duration. */
+  static Optional<Duration> timeout(WebhookSpec hook) {
+    if (hook.unreadable().containsKey("timeout")) {
+      return Optional.empty();
     }
-    return GoDuration.parse(spec).map(d -> d.isNegative() || d.isZero() ? DEFAULT_TIMEOUT : d);
+    Duration d = hook.timeout();
+    return Optional.of(d == null || d.isNegative() || d.isZero() ? DEFAULT_TIMEOUT : d);
   }
 
   private synchronized HttpClient insecureClient() {

@@ -178,7 +178,7 @@ class GatesTest {
 
   @Test
   void mutedGateSendsNoAlert() {
-    var gate = new WebhookSpec("gate", "confirm-rollout", "http://lt/", null, null, null, true, false);
+    var gate = WebhookSpec.builder("gate", "http://lt/").type(WebhookType.CONFIRM_ROLLOUT).muteAlert(true).build();
     World w = withHooks(gate);
     w.hook("gate", DENY);
     w.tick();

@@ -33,7 +33,7 @@ class CanaryValidatorTest {
         .metrics(List.of(
             MetricSpec.of("request-success-rate", ThresholdRange.atLeast(99), "1m"),
             MetricSpec.of("error-rate", new ThresholdRange(5.0, 1.0), "1.5m")))
-        .webhooks(List.of(new WebhookSpec("", "pre-rollot", "ftp://x", null, -1, Map.of(), false, false))))
+        .webhooks(List.of(WebhookSpec.builder("", "ftp://x").type("pre-rollot").retries(-1).build())))
         .spec());
 
     assertThat(bad.validate()).extracting(Violation::path).containsExactly(

@@ -54,11 +54,12 @@ final class Seed {
             MetricSpec.of("request-success-rate", ThresholdRange.atLeast(99), "1m"),
             MetricSpec.of("request-duration", ThresholdRange.atMost(500), "30s")))
         .webhooks(List.of(
-            new WebhookSpec("acceptance-test", "pre-rollout", "http://flagger-loadtester.test/", "30s", null,
-                Map.of("type", "bash", "cmd", "curl -sd 'test' http://podinfo-canary:9898/token | grep token"),
-                false, false),
-            new WebhookSpec("load-test", null, "http://flagger-loadtester.test/", "5s", null,
-                Map.of("cmd", "hey -z 1m -q 10 -c 2 http://podinfo-canary.test:9898/"), false, false)))
+            WebhookSpec.builder("acceptance-test", "http://flagger-loadtester.test/").type("pre-rollout")
+                .timeout("30s")
+                .metadata(Map.of("type", "bash", "cmd", "curl -sd 'test' http://podinfo-canary:9898/token | grep token"))
+                .build(),
+            WebhookSpec.builder("load-test", "http://flagger-loadtester.test/").timeout("5s")
+                .metadata(Map.of("cmd", "hey -z 1m -q 10 -c 2 http://podinfo-canary.test:9898/")).build()))
         .build();
   }
 

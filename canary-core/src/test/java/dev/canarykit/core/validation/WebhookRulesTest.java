@@ -63,6 +63,6 @@ class WebhookRulesTest {
   }
 
   private static WebhookSpec hook(String name, String type, String url, String timeout, Integer retries) {
-    return new WebhookSpec(name, type, url, timeout, retries, Map.of(), false, false);
+    return WebhookSpec.builder(name, url).type(type).timeout(timeout).retries(retries).build();
   }
 }

@@ -18,6 +18,7 @@ import dev.canarykit.core.port.WebhookClient;
 import dev.canarykit.core.testing.ManualClock;
 import dev.canarykit.core.testing.RecordingEventSink;
 import dev.canarykit.core.webhook.LoopbackServer.Response;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ class EventWebhookSinkTest {
         "eventType", "Warning", "timestamp", Long.toString(NOW.toEpochMilli()), "team", "payments"));
     assertThat(c.phase()).isEqualTo(Phase.PROGRESSING);
     assertThat(c.checksum()).isEqualTo(Hashes.webhookChecksum(STATUS.lastAppliedSpec(), STATUS.trackedConfigs()));
-    assertThat(c.hook().timeout()).isEqualTo("5s");
+    assertThat(c.hook().timeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(delegate.messages()).containsExactly("Warning  Halt advancement");
   }
 

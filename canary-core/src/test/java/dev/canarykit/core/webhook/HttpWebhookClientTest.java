@@ -109,7 +109,7 @@ class HttpWebhookClientTest {
   @Test
   void eachAttemptTimesOut() {
     server = LoopbackServer.http(Response.hanging());
-    WebhookSpec slow = new WebhookSpec("slow", "rollout", server.url("/hook"), "300ms", 1, Map.of(), false, false);
+    WebhookSpec slow = WebhookSpec.builder("slow", server.url("/hook")).timeout("300ms").retries(1).build();
     Outcome o = client.call(CANARY, call(slow));
     assertThat(o).isEqualTo(new Outcome.Failed(
         "POST " + server.url("/hook") + " giving up after 2 attempt(s): timed out after 300ms"));
@@ -167,8 +167,7 @@ class HttpWebhookClientTest {
 
   @Test
   void aMalformedTimeoutFailsNamingIt() {
-    WebhookSpec bad = new WebhookSpec("gate", "rollout", "http://127.0.0.1:1/", "10 seconds", 0, Map.of(), false,
-        false);
+    WebhookSpec bad = WebhookSpec.builder("gate", "http://127.0.0.1:1/").timeout("10 seconds").retries(0).build();
     assertThat(client.call(CANARY, call(bad)))
         .isEqualTo(new Outcome.Failed("webhook gate: timeout \"10 seconds\" is not a Go duration"));
   }
@@ -188,11 +187,16 @@ class HttpWebhookClientTest {
 
   @Test
   void timeoutsFollowFlaggersDefaults() {
-    assertThat(HttpWebhookClient.timeout(null)).contains(Duration.ofSeconds(10));
-    assertThat(HttpWebhookClient.timeout("")).contains(Duration.ofSeconds(10));
-    assertThat(HttpWebhookClient.timeout("5")).contains(Duration.ofSeconds(10));
-    assertThat(HttpWebhookClient.timeout("0s")).contains(Duration.ofSeconds(10));
-    assertThat(HttpWebhookClient.timeout("1m30s")).contains(Duration.ofSeconds(90));
-    assertThat(HttpWebhookClient.timeout("soon")).isEmpty();
+    assertThat(HttpWebhookClient.timeout(timeout(null))).contains(Duration.ofSeconds(10));
+    assertThat(HttpWebhookClient.timeout(timeout(""))).contains(Duration.ofSeconds(10));
+    assertThat(HttpWebhookClient.timeout(timeout("5"))).contains(Duration.ofSeconds(10));
+    assertThat(HttpWebhookClient.timeout(timeout("0s"))).contains(Duration.ofSeconds(10));
+    assertThat(HttpWebhookClient.timeout(timeout("-3s"))).contains(Duration.ofSeconds(10));
+    assertThat(HttpWebhookClient.timeout(timeout("1m30s"))).contains(Duration.ofSeconds(90));
+    assertThat(HttpWebhookClient.timeout(timeout("soon"))).isEmpty();
+  }
+
+  private static WebhookSpec timeout(String text) {
+    return WebhookSpec.builder("gate", "http://127.0.0.1:1/").timeout(text).build();
   }
 }

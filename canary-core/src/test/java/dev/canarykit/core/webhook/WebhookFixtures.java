@@ -22,11 +22,11 @@ final class WebhookFixtures {
   private WebhookFixtures() {}
 
   static WebhookSpec hook(String url, Integer retries) {
-    return new WebhookSpec("load-test", "rollout", url, null, retries, Map.of(), false, false);
+    return WebhookSpec.builder("load-test", url).retries(retries).build();
   }
 
   static WebhookSpec hook(WebhookType type, String url, String timeout, Map<String, String> metadata) {
-    return new WebhookSpec("gate", type.wireName(), url, timeout, null, metadata, false, false);
+    return WebhookSpec.builder("gate", url).type(type).timeout(timeout).metadata(metadata).build();
   }
 
   static Command.CallWebhook call(WebhookSpec hook) {

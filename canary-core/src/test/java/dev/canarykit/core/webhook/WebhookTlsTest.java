@@ -60,7 +60,8 @@ class WebhookTlsTest {
 
   private Outcome post(HttpWebhookClient client, InetAddress address, boolean disableTLS) throws Exception {
     server = LoopbackServer.https(serverContext(), address, Response.of(200, "ok"));
-    WebhookSpec hook = new WebhookSpec("tls", "rollout", server.url("/hook"), "5s", 3, Map.of(), false, disableTLS);
+    WebhookSpec hook = WebhookSpec.builder("tls", server.url("/hook")).timeout("5s").retries(3).disableTLS(disableTLS)
+        .build();
     return client.call(CANARY, call(hook));
   }
 

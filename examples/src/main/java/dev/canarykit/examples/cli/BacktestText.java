@@ -10,6 +10,7 @@ import dev.canarykit.core.backtest.PolicyRun;
 import dev.canarykit.core.backtest.ReleaseBacktest;
 import dev.canarykit.core.backtest.TickRecord;
 import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.GoDuration;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.simulation.RunResult.End;
 import java.io.PrintWriter;
@@ -36,9 +37,14 @@ final class BacktestText {
     this.canary = canary;
   }
 
+  /** A Go duration without trailing zero units: {@code 1m}, {@code 1h30m}, {@code 45s}. */
+  private static String shortDuration(java.time.Duration d) {
+    return GoDuration.format(d).replaceFirst("(?<=[hm])0s$", "").replaceFirst("(?<=h)0m$", "");
+  }
+
   void header(String prometheus, List<String> policies) {
     out.println("BACKTEST " + canary.qualifiedName() + " every "
-        + (canary.spec().analysisOrEmpty().interval() == null ? "1m" : canary.spec().analysisOrEmpty().interval())
+        + shortDuration(canary.spec().analysisOrEmpty().intervalOrDefault())
         + " against " + prometheus + ", policies " + String.join(", ", policies));
     out.println("NOTE " + Backtest.LIMITS);
   }

@@ -56,7 +56,7 @@ class SeedCanaryTest {
     assertThat(spec.service().trafficPolicy()).isEqualTo(Map.of("tls", Map.of("mode", "DISABLE")));
     assertThat(spec.service().retries()).containsEntry("attempts", 3).containsEntry("perTryTimeout", "1s");
     var analysis = spec.analysis();
-    assertThat(analysis.interval()).isEqualTo("1m");
+    assertThat(analysis.interval()).isEqualTo(java.time.Duration.ofMinutes(1));
     assertThat(analysis.threshold()).isEqualTo(5);
     assertThat(analysis.maxWeight()).isEqualTo(50);
     assertThat(analysis.stepWeight()).isEqualTo(10);

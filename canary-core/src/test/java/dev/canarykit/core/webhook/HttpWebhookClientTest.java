@@ -125,7 +125,7 @@ class HttpWebhookClientTest {
   @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
   void aStalledOrEndlessBodyEndsEachAttemptAtItsTimeout(boolean drip) throws Exception {
     try (StallingServer stalling = new StallingServer(drip)) {
-      WebhookSpec hook = new WebhookSpec("stall", "rollout", stalling.url(), "300ms", 1, Map.of(), false, false);
+      WebhookSpec hook = WebhookSpec.builder("stall", stalling.url()).timeout("300ms").retries(1).build();
       long start = System.nanoTime();
       Outcome o = client.call(CANARY, call(hook));
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(600).plusSeconds(5));

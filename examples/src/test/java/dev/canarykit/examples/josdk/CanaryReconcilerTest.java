@@ -11,6 +11,7 @@ import dev.canarykit.core.testing.ScriptedMetricSource;
 import dev.canarykit.examples.embed.SeedCluster;
 import dev.canarykit.istio.IstioTrafficRouter;
 import dev.canarykit.k8s.controller.ControllerConfig;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -19,17 +20,27 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The seed release through {@link CanaryReconciler} in a real JOSDK {@link Operator} on the mock API server, with
- * the real Istio router and Kubernetes stores; reconciles are triggered by changes next to the Canary (roll-outs, a ConfigMap of its namespace), as in a
- * cluster where things happen.
+ * the real Istio router and Kubernetes stores; reconciles are triggered by changes next to the Canary (roll-outs,
+ * a ConfigMap of its namespace), as in a cluster where things happen.
+ *
+ * <p>Each wait is a condition polled while the cluster rolls out and nudges keep coming, bounded generously: on a
+ * loaded 2-core machine a JOSDK operator on the mock server takes tens of seconds to initialise a Canary (about
+ * 15 s on a third of one core), and nothing here depends on how fast it goes.
  */
 @EnableKubernetesMockClient(crud = true)
+@Timeout(value = 15, unit = TimeUnit.MINUTES) // the sum of the waits below, which end as soon as their condition holds
 class CanaryReconcilerTest {
+  private static final Duration STEP = Duration.ofMinutes(4);
+  private static final Duration RELEASE = Duration.ofMinutes(5);
   KubernetesClient client;
   private final ManualClock clock = ManualClock.ofDefaults();
   private final List<TickReport> reports = new CopyOnWriteArrayList<>();
@@ -37,6 +48,7 @@ class CanaryReconcilerTest {
   private final AtomicBoolean freezeAtTen = new AtomicBoolean();
   private Operator operator;
   private CanaryReconciler reconciler;
+  private SeedCluster seed;
 
   @AfterEach
   void stop() {
@@ -48,9 +60,11 @@ class CanaryReconcilerTest {
     }
   }
 
-  private SeedCluster start() {
-    SeedCluster seed = new SeedCluster(client)
+  private void start() {
+    seed = new SeedCluster(client)
         .install(yaml -> yaml.replaceFirst("\nspec:\n", "\nspec:\n  revertOnDeletion: true\n"));
+    client.configMaps().inNamespace("test").resource(new ConfigMapBuilder().withNewMetadata().withName("nudge")
+        .withNamespace("test").endMetadata().build()).create();
     ControllerConfig config = ControllerConfig.builder().router(new IstioTrafficRouter(client))
         .metrics(new ScriptedMetricSource().fix("request-success-rate", 99.9).fix("request-duration", 120))
         .webhooks(new InMemoryWebhookClient()).clock(clock).onTick(this::onTick).build();
@@ -59,7 +73,6 @@ class CanaryReconcilerTest {
         .withUseSSAToPatchPrimaryResource(false));
     operator.register(reconciler);
     operator.start();
-    return seed;
   }
 
   private void onTick(TickReport r) {
@@ -72,29 +85,18 @@ class CanaryReconcilerTest {
 
   @Test
   void theSeedReleaseSucceedsAndDeletionRevertsThroughTheCleaner() throws Exception {
-    SeedCluster seed = start();
-    await().atMost(Duration.ofSeconds(60)).until(() -> {
-      seed.rollOut();
-      nudge();
-      return seed.phase() == Phase.INITIALIZED;
-    });
+    start();
+    progress("the Canary initialized", STEP, () -> seed.phase() == Phase.INITIALIZED);
     seed.release();
-    await().atMost(Duration.ofSeconds(120)).until(() -> {
-      seed.rollOut();
-      nudge();
-      return seed.phase() == Phase.SUCCEEDED || seed.phase() == Phase.FAILED;
-    });
+    progress("the release decided", RELEASE,
+        () -> seed.phase() == Phase.SUCCEEDED || seed.phase() == Phase.FAILED);
     assertThat(seed.phase()).as("%s", seed.messages()).isEqualTo(Phase.SUCCEEDED);
     assertThat(seed.primaryImage()).isEqualTo("stefanprodan/podinfo:3.1.1");
     assertThat(seed.messages()).containsSubsequence(expectedNormalEvents());
     assertThat(seed.messages().stream().filter(m -> m.startsWith("Advance")).toList()).doesNotHaveDuplicates()
         .hasSize(5);
     client.resource(seed.canary()).delete();
-    await().atMost(Duration.ofSeconds(60)).until(() -> {
-      seed.rollOut();
-      nudge();
-      return seed.canary() == null;
-    });
+    progress("the Canary reverted and deleted", STEP, () -> seed.canary() == null);
     assertThat(seed.messages()).contains("Terminating canary podinfo.test", "Terminated canary podinfo.test");
     assertThat(client.apps().deployments().inNamespace("test").withName("podinfo").get().getSpec().getReplicas())
         .as("the target is scaled back up").isEqualTo(2);
@@ -103,25 +105,15 @@ class CanaryReconcilerTest {
   @Test
   void reconcilesAtTheSameInstantAdvanceOnceAndRescheduleForTheDueStep() {
     freezeAtTen.set(true);
-    SeedCluster seed = start();
-    await().atMost(Duration.ofSeconds(60)).until(() -> {
-      seed.rollOut();
-      nudge();
-      return seed.phase() == Phase.INITIALIZED;
-    });
+    start();
+    progress("the Canary initialized", STEP, () -> seed.phase() == Phase.INITIALIZED);
     seed.release();
-    await().atMost(Duration.ofSeconds(60)).until(() -> {
-      seed.rollOut();
-      nudge();
+    progress("a tick reached weight 10", STEP, () -> {
       TickReport last = reports.isEmpty() ? null : reports.get(reports.size() - 1);
       return last != null && last.finalStatus() != null && last.finalStatus().canaryWeight() == 10;
     });
     int from = reports.size();
-    await().atMost(Duration.ofSeconds(60)).until(() -> {
-      seed.rollOut();
-      nudge();
-      return reports.size() >= from + 6;
-    });
+    progress("six more reconciles", STEP, () -> reports.size() >= from + 6);
     List<TickReport> sameInstant = List.copyOf(reports.subList(from, from + 6));
     assertThat(sameInstant).as("six reconciles at one instant").allSatisfy(r -> {
       assertThat(r.now()).isEqualTo(clock.instant());
@@ -133,16 +125,26 @@ class CanaryReconcilerTest {
     assertThat(advances(seed)).as("only Advance 10").isEqualTo(1);
   }
 
+  /**
+   * Waits up to {@code atMost} for {@code done}, polled every 250 ms; each poll first does what the cluster would
+   * (roll-outs become ready) and changes something next to the Canary, so reconciles keep coming.
+   */
+  private void progress(String what, Duration atMost, BooleanSupplier done) {
+    await(what).atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> {
+      seed.rollOut();
+      nudge();
+      return done.getAsBoolean();
+    });
+  }
+
   private static long advances(SeedCluster seed) {
     return seed.messages().stream().filter(m -> m.startsWith("Advance")).count();
   }
 
-  /** A change next to the Canary (a ConfigMap of its namespace), which JOSDK turns into a reconcile. */
+  /** A change next to the Canary (the ConfigMap "nudge" of its namespace), which JOSDK turns into a reconcile. */
   private void nudge() {
-    client.configMaps().inNamespace("test").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
-        .withNewMetadata().withName("nudge").withNamespace("test").endMetadata()
-        .addToData("n", Long.toString(System.nanoTime())).build()).createOr(
-            io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+    client.configMaps().inNamespace("test").withName("nudge")
+        .edit(cm -> new ConfigMapBuilder(cm).addToData("n", Long.toString(System.nanoTime())).build());
   }
 
   private static int weight(SeedCluster seed) {

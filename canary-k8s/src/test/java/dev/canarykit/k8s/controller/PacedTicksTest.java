@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The controller scheduled far faster than the Canary's 1-minute interval, with a clock that stands still: every
- * tick is at the same instant, and the canary advances once per minute of that clock, never per tick.
+ * tick is at the same instant, and the canary advances once per minute of that clock, never per tick, also across
+ * restarts of the controller.
  */
 @EnableKubernetesMockClient(crud = true)
 class PacedTicksTest {
@@ -25,33 +26,71 @@ class PacedTicksTest {
     SeedWorld w = new SeedWorld(client);
     try (CanaryController c = CanaryController.create(client, w.config(x -> Duration.ofMillis(100)).build())) {
       c.start();
-      await().atMost(Duration.ofSeconds(30)).until(() -> {
-        w.rollOut();
-        return w.phase() == Phase.INITIALIZED;
-      });
-      Fixtures.setImage(client, SeedWorld.NS, "podinfo", "stefanprodan/podinfo:3.1.1");
+      releaseToWeightTen(w);
+      assertSixTicksPaced(w);
       w.clock.advance(Duration.ofMinutes(1));
-      await().atMost(Duration.ofSeconds(30)).until(() -> {
-        w.rollOut();
-        return w.phase() == Phase.PROGRESSING;
-      });
-      w.clock.advance(Duration.ofMinutes(1));
-      await().atMost(Duration.ofSeconds(30)).until(() -> weight(w) == 10);
-      int from = w.reports.size();
-      await().atMost(Duration.ofSeconds(30)).until(() -> w.reports.size() >= from + 6);
-      List<TickReport> paced = List.copyOf(w.reports.subList(from, from + 6));
-      assertThat(paced).allSatisfy(r -> {
-        assertThat(r.now()).isEqualTo(w.clock.instant());
-        assertThat(r.pacedUntil()).isPresent();
-        assertThat(r.events()).isEmpty();
-      });
-      assertThat(weight(w)).isEqualTo(10);
-      w.clock.advance(Duration.ofMinutes(1));
-      await().atMost(Duration.ofSeconds(30)).until(() -> weight(w) == 20);
+      await().atMost(Duration.ofSeconds(60)).until(() -> weight(w) == 20);
     }
     assertThat(w.messages()).filteredOn(m -> m.startsWith("Advance")).containsExactly(
         "Advance podinfo.test canary weight 10", "Advance podinfo.test canary weight 20");
     assertThat(w.router.history()).extracting(s -> s.canaryWeight()).containsExactly(10, 20);
+  }
+
+  /**
+   * The pace lives in the status, not in the process: a controller started again at the same instant does not step,
+   * and one started after more than an interval steps at once, once.
+   */
+  @Test
+  void aControllerStartedAgainKeepsThePaceTheStatusRecords() {
+    SeedWorld w = new SeedWorld(client);
+    ControllerConfig config = w.config(x -> Duration.ofMillis(100)).build();
+    try (CanaryController c = CanaryController.create(client, config)) {
+      c.start();
+      releaseToWeightTen(w);
+    }
+    try (CanaryController restarted = CanaryController.create(client, config)) {
+      restarted.start();
+      assertSixTicksPaced(w);
+    }
+    w.clock.advance(Duration.ofMinutes(5));                // down for five intervals
+    try (CanaryController restarted = CanaryController.create(client, config)) {
+      restarted.start();
+      await().atMost(Duration.ofSeconds(60)).until(() -> weight(w) == 20);
+      assertSixTicksPaced(w);
+    }
+    assertThat(w.messages()).filteredOn(m -> m.startsWith("Advance")).containsExactly(
+        "Advance podinfo.test canary weight 10", "Advance podinfo.test canary weight 20");
+    assertThat(w.router.history()).extracting(s -> s.canaryWeight()).containsExactly(10, 20);
+  }
+
+  /** Initializes the seed Canary, changes its image and lets the clock move one interval at a time to weight 10. */
+  private void releaseToWeightTen(SeedWorld w) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      w.rollOut();
+      return w.phase() == Phase.INITIALIZED;
+    });
+    Fixtures.setImage(client, SeedWorld.NS, "podinfo", "stefanprodan/podinfo:3.1.1");
+    w.clock.advance(Duration.ofMinutes(1));
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      w.rollOut();
+      return w.phase() == Phase.PROGRESSING;
+    });
+    w.clock.advance(Duration.ofMinutes(1));
+    await().atMost(Duration.ofSeconds(60)).until(() -> weight(w) == 10);
+  }
+
+  /** The next six ticks, all at the clock's instant, are paced: no event, no new weight, the next step's time. */
+  private static void assertSixTicksPaced(SeedWorld w) {
+    int before = weight(w);
+    int from = w.reports.size();
+    await().atMost(Duration.ofSeconds(60)).until(() -> w.reports.size() >= from + 6);
+    List<TickReport> paced = List.copyOf(w.reports.subList(from, from + 6));
+    assertThat(paced).allSatisfy(r -> {
+      assertThat(r.now()).isEqualTo(w.clock.instant());
+      assertThat(r.pacedUntil()).isPresent();
+      assertThat(r.events()).isEmpty();
+    });
+    assertThat(weight(w)).isEqualTo(before);
   }
 
   private static int weight(SeedWorld w) {

@@ -49,6 +49,29 @@ class InvalidCanaryTest {
   }
 
   @Test
+  void theEventIsRepeatedEveryThirtyMinutesAndAtOnceWhenTheViolationsChange() {
+    SeedWorld w = new SeedWorld(client);
+    merge("{\"spec\":{\"analysis\":{\"stepWeight\":0}}}");
+    try (CanaryController c = CanaryController.create(client, w.config(x -> Duration.ofMillis(100)).build())) {
+      c.start();
+      await().atMost(Duration.ofSeconds(60)).until(() -> warnings(w).size() == 1);
+      String first = warnings(w).get(0).getMessage();
+      w.clock.advance(InvalidCanaryReports.DEFAULT_REPEAT.minusSeconds(1));
+      await("no repeat within 30 minutes").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(60))
+          .until(() -> warnings(w).size() == 1);
+      w.clock.advance(Duration.ofSeconds(1));
+      await().atMost(Duration.ofSeconds(60)).until(() -> warnings(w).size() == 2);
+      merge("{\"spec\":{\"analysis\":{\"stepWeight\":10,\"maxWeight\":101}}}");
+      await().atMost(Duration.ofSeconds(60)).until(() -> warnings(w).size() == 3);
+      List<String> messages = warnings(w).stream().map(Event::getMessage).toList();
+      assertThat(messages.get(1)).isEqualTo(first);
+      assertThat(messages.get(2)).startsWith("Invalid canary podinfo.test: spec.analysis.maxWeight: ");
+      await().atMost(Duration.ofSeconds(60))
+          .until(() -> condition(w).message().startsWith("spec.analysis.maxWeight: "));
+    }
+  }
+
+  @Test
   void withNoCrossNamespaceRefsAReferenceToAnotherNamespaceIsInvalid() {
     SeedWorld w = new SeedWorld(client);
     merge("{\"spec\":{\"analysis\":{\"metrics\":[{\"name\":\"errors\",\"templateRef\":"

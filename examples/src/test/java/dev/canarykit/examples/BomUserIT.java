@@ -24,8 +24,10 @@ import org.w3c.dom.NodeList;
 
 /**
  * Builds an outside user's project ({@code examples/src/it/bom-user}) against the artifacts this build made: it
- * imports {@code canarykit-bom}, names canarykit's artifacts without versions, uses only public API and runs a
- * port contract from the core's test-jar. The artifacts are installed into a temporary local repository; every
+ * imports {@code canarykit-bom}, names canarykit's artifacts without versions (the README's dependencies), uses only
+ * public API, runs a port contract from the core's test-jar, the README's policy test, and the README's controller
+ * configuration started and stopped three times on fabric8's mock API server (no thread left) and against an API
+ * server that does not answer. The artifacts are installed into a temporary local repository; every
  * other artifact is read from the build's own local repository through a {@code file:} mirror, so nothing is
  * downloaded and nothing is written to the user's repository.
  */
@@ -68,7 +70,7 @@ class BomUserIT {
     maven(installer, settings, repo, "validate");
     Path project = copyProject(tmp.resolve("bom-user"));
     List<String> log = maven(project, settings, repo, "test");
-    assertThat(log).anyMatch(l -> l.contains("Tests run: 5, Failures: 0, Errors: 0"));
+    assertThat(log).anyMatch(l -> l.contains("Tests run: 6, Failures: 0, Errors: 0"));
     assertThat(Files.exists(repo.resolve("org/junit/jupiter/junit-jupiter-api")))
         .as("the user's JUnit came through").isTrue();
   }
@@ -109,7 +111,9 @@ class BomUserIT {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("@canarykit.version@", VERSION);
     values.put("@junit.version@", property("junit.version"));
-    values.put("@assertj.version@", property("assertj.version"));
+    for (String tool : List.of("assertj", "awaitility", "fabric8", "micrometer")) {
+      values.put("@" + tool + ".version@", property(tool + ".version"));
+    }
     for (String plugin : List.of("maven-resources-plugin", "maven-compiler-plugin", "maven-surefire-plugin")) {
       values.put("@" + plugin + ".version@", pluginVersion(plugin));
     }

@@ -35,6 +35,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,24 +58,56 @@ class ReadmeControllerTest {
   private final ManualClock clock = ManualClock.ofDefaults();
   private final List<TickReport> reports = new CopyOnWriteArrayList<>();
 
-  /** The README's configuration; {@code prometheus} is the default metrics server. */
-  static ControllerConfig.Builder readmeConfig(KubernetesClient k8s, String prometheus) {
-    HttpClient http = HttpClient.newHttpClient();
+  /**
+   * The README's configuration ("Running the controller"), its builder chain word for word (checked by
+   * {@link #theReadmeShowsTheConfigurationTestedHereAndInTheOutsideProject}); each test adds its namespace, clock or
+   * metrics server.
+   */
+  static ControllerConfig.Builder readmeConfig(KubernetesClient k8s) {
     var meterRegistry = new SimpleMeterRegistry();
     String podName = "canarykit-0";
-    return ControllerConfig.builder()
+    HttpClient http = HttpClient.newHttpClient();
+    ControllerConfig.Builder config = ControllerConfig.builder()
         .router(new IstioTrafficRouter(k8s))
-        .metrics(PrometheusMetricSource.factory())                      // templates and secrets from the cluster
-        .defaultMetricsServer(prometheus)
+        .metrics(PrometheusMetricSource.factory())          // MetricTemplates and their Secrets come from the cluster
+        .defaultMetricsServer("http://prometheus.istio-system:9090")
         .webhooks(HttpWebhookClient.builder().build())
-        .events(k8sEvents -> AsyncEventSink.builder(                     // closed by the controller when it stops
+        .events(k8sEvents -> AsyncEventSink.builder(                         // events and alerts leave the tick
             AlertDispatcher.builder(http).delegate(k8sEvents).providers(AlertProviderLookup.kubernetes(k8s))
                 .secrets(new KubernetesSecretResolver(k8s)).build())
             .build())
-        .listener(new FlaggerMetrics(meterRegistry, "canarykit", "istio"))
-        .controllerListener(new ControllerMetrics(meterRegistry))
+        .listener(new FlaggerMetrics(meterRegistry, "canarykit", "istio"))   // Flagger's metric names
+        .controllerListener(new ControllerMetrics(meterRegistry))            // canarykit_tick_lateness_seconds
         .workers(4)
-        .leaderElection(LeaderElection.of("test", "canarykit-leader", podName));
+        .leaderElection(LeaderElection.of("canarykit", "canarykit-leader", podName));
+    return config;
+  }
+
+  @Test
+  void theReadmeShowsTheConfigurationTestedHereAndInTheOutsideProject() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    int section = readme.indexOf("## Running the controller");
+    int from = readme.indexOf("ControllerConfig.builder()", section);
+    String chain = code(readme.substring(from, readme.indexOf(".build();\ntry (", from)));
+    assertThat(chain).startsWith("ControllerConfig.builder().router(").contains(".listener(newFlaggerMetrics(");
+    Path here = Path.of("src/test/java", ReadmeControllerTest.class.getName().replace('.', '/') + ".java");
+    assertThat(code(Files.readString(here))).as("readmeConfig")
+        .contains("ControllerConfig.Builderconfig=" + chain + ";returnconfig;");
+    assertThat(code(Files.readString(Path.of("src/it/bom-user/src/main/java/com/example/Wiring.java"))))
+        .as("the outside project's Wiring").contains("ControllerConfigconfig=" + chain + ".build();returnconfig;");
+    String pom = Files.readString(Path.of("src/it/bom-user/pom.xml"));
+    String dependencies = readme.substring(readme.indexOf("<dependencies>\n  <dependency>"));
+    for (String artifact : dependencies.substring(0, dependencies.indexOf("</dependencies>")).split("<artifactId>")) {
+      if (artifact.contains("</artifactId>")) {
+        String name = artifact.substring(0, artifact.indexOf("</artifactId>"));
+        assertThat(pom).as("the outside project's dependencies").contains("<artifactId>" + name + "<");
+      }
+    }
+  }
+
+  /** Java source without end-of-line comments and whitespace, so only the code is compared. */
+  private static String code(String source) {
+    return source.replaceAll("\\s//[^\n]*", "").replaceAll("\\s+", "");
   }
 
   @Test
@@ -92,7 +127,7 @@ class ReadmeControllerTest {
       template("test", "latency", "", null);
       client.resource(new SecretBuilder().withNewMetadata().withName("prom-auth").withNamespace("shop")
           .endMetadata().withStringData(Map.of("username", "canarykit", "password", "s3cret")).build()).create();
-      ControllerConfig config = readmeConfig(client, prometheus.address().toString())
+      ControllerConfig config = readmeConfig(client).defaultMetricsServer(prometheus.address().toString())
           .namespace(SeedCluster.NS).clock(clock).intervals(c -> Duration.ofMillis(200)).onTick(this::onTick)
           .build();
       try (CanaryController controller = CanaryController.create(client, config).start()) {
@@ -119,7 +154,7 @@ class ReadmeControllerTest {
   @Test
   void startAndStopThreeTimesLeaveNoThreadBehind() {
     new SeedCluster(client).install(yaml -> yaml);
-    ControllerConfig config = readmeConfig(client, "http://127.0.0.1:1").namespace(SeedCluster.NS).build();
+    ControllerConfig config = readmeConfig(client).namespace(SeedCluster.NS).build();
     cycle(config);                                          // warms up what the caller's client keeps
     Set<String> before = names();
     for (int i = 0; i < 3; i++) {
@@ -169,7 +204,7 @@ class ReadmeControllerTest {
     try (KubernetesClient unreachable = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
         .withMasterUrl("http://127.0.0.1:" + port).withRequestRetryBackoffLimit(0).build()).build()) {
       CanaryController controller = CanaryController.create(unreachable,
-          readmeConfig(unreachable, "http://127.0.0.1:1").build());
+          readmeConfig(unreachable).build());
       for (int attempt = 0; attempt < 2; attempt++) {
         assertThatThrownBy(controller::start).isInstanceOf(ControllerStartException.class)
             .hasMessageStartingWith("cannot reach the Kubernetes API server at http://127.0.0.1:" + port);
@@ -188,7 +223,7 @@ class ReadmeControllerTest {
     server.expect().get().withPath("/apis/flagger.app/v1beta1/namespaces/test/metrictemplates?limit=1")
         .andReturn(404, new StatusBuilder().withCode(404).withReason("NotFound").build()).once();
     CanaryController controller = CanaryController.create(client,
-        readmeConfig(client, "http://127.0.0.1:1").namespace(SeedCluster.NS).build());
+        readmeConfig(client).namespace(SeedCluster.NS).build());
     assertThatThrownBy(controller::start).isInstanceOf(ControllerStartException.class)
         .hasMessage("the CustomResourceDefinition metrictemplates.flagger.app is not installed on the "
             + "Kubernetes API server at " + client.getMasterUrl() + " (install Flagger's CRDs, e.g. FlaggerCrds)");

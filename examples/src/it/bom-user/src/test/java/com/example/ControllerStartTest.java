@@ -8,6 +8,7 @@ import dev.canarykit.k8s.controller.ControllerStartException;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class ControllerStartTest {
     }
     try (KubernetesClient k8s = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
         .withMasterUrl("http://127.0.0.1:" + port).withRequestRetryBackoffLimit(0).build()).build()) {
-      CanaryController controller = CanaryController.create(k8s, Wiring.config(k8s, "canarykit-0"));
+      CanaryController controller =
+          CanaryController.create(k8s, Wiring.config(k8s, new SimpleMeterRegistry(), "canarykit-0"));
       for (int attempt = 0; attempt < 2; attempt++) {
         assertThatThrownBy(controller::start).isInstanceOf(ControllerStartException.class)
             .hasMessageStartingWith("cannot reach the Kubernetes API server at http://127.0.0.1:" + port);

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# The scale harness: N canaries (each with its own Deployment) on fabric8's mock API server in a JVM of its own,
-# driven by one CanaryController at its defaults; in-memory router, metrics and webhooks whose calls take
-# --port-delay. Prints SCALE lines (figures and commands in docs/benchmarks.md).
-# Usage: scripts/scale.sh [--canaries 1000] [--releasing 0.1] [--interval 10s] [--port-delay 60ms]
-#                         [--idle 60s] [--release 120s] [--mode mock|memory]
-# Builds examples/target/canarykit.jar when it is missing or older than the sources.
+# The scale harness: N canaries, each with its own Deployment, measured idle and with a share of them releasing.
+#   --mode mock    fabric8's mock API server in a JVM of its own, one CanaryController at its defaults (default)
+#   --mode memory  no Kubernetes: the core driver on in-memory ports with the controller's scheduling and workers
+# Router, metrics and webhooks are in memory; each metric query and webhook call takes --port-delay. Prints
+# `SCALE <figure> <value> <whose>` lines, whose = controller | mock-server | controller+mock-server (figures and
+# commands in docs/benchmarks.md).
+# Usage: scripts/scale.sh [--mode mock] [--canaries 1000] [--releasing 0.1] [--interval 10s] [--port-delay 60ms]
+#                         [--settle 20s] [--idle 60s] [--release-limit 300s] [--startup-limit 2h]
+# Builds examples/target/canarykit.jar when it is missing or older than the sources. SCALE_JAVA_OPTS: JVM options
+# of the controller's JVM (for example -XX:+FlightRecorder settings when profiling).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -2,133 +2,150 @@ package dev.canarykit.examples.scale;
 
 import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.model.Phase;
-import dev.canarykit.k8s.controller.CanaryController;
-import dev.canarykit.k8s.controller.ControllerConfig;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.http.BasicBuilder;
-import io.fabric8.kubernetes.client.http.HttpRequest;
-import io.fabric8.kubernetes.client.http.Interceptor;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * The scale harness: N canaries (each with its own Deployment) on fabric8's mock API server, run in a JVM of its
- * own, driven by one {@link CanaryController} at its defaults in this JVM, with in-memory router, metrics and
- * webhooks whose calls take {@code --port-delay}. Measures the controller's JVM only: the start until every canary
- * is Initialized, heap after GC per canary, process CPU per wall second and tick lateness (p50, p99, max) while
- * idle and while a share of the canaries release, API requests per idle tick, and threads. Prints {@code SCALE}
- * lines ({@code scripts/scale.sh}; figures in docs/benchmarks.md).
+ * The scale harness: N canaries (each with its own Deployment), either on fabric8's mock API server in a JVM of its
+ * own driven by one {@code CanaryController} at its defaults ({@code --mode mock}), or on in-memory ports driven by
+ * the core driver and the controller's scheduling ({@code --mode memory}); metric queries and webhook calls take
+ * {@code --port-delay}. Measures this JVM: the start until every canary is Initialized, heap after GC per canary,
+ * process CPU per wall second, tick lateness (p50, p99, max) and threads, idle and while a share of the canaries
+ * release; API requests per idle tick and the mock server's CPU apart. Prints {@link Report} lines
+ * ({@code scripts/scale.sh}; figures in docs/benchmarks.md).
  *
  * <pre>{@code java -cp canarykit.jar dev.canarykit.examples.scale.Scale --canaries 1000 --releasing 0.1}</pre>
  */
 public final class Scale {
   private final Options options;
+  private final Report report;
   private final Lateness lateness = new Lateness();
   private final Map<String, Phase> phases = new ConcurrentHashMap<>();
-  private final AtomicLong requests = new AtomicLong();
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
-  private Scale(Options options) {
+  private Scale(Options options, PrintStream out) {
     this.options = options;
+    this.report = new Report(out);
   }
 
-  /** Runs the harness with {@code args} ({@link Options}). */
+  /** Runs the harness with {@code args} ({@link Options}) and exits. */
   public static void main(String[] args) throws Exception {
-    new Scale(Options.parse(args)).run();
+    run(args, System.out);
     System.exit(0);
   }
 
+  /** Runs the harness with {@code args} ({@link Options}), printing its figures to {@code out}. */
+  public static void run(String[] args, PrintStream out) throws Exception {
+    new Scale(Options.parse(args), out).run();
+  }
+
   private void run() throws Exception {
+    report.figure("mode", options.mode, "parameter");
+    report.figure("canaries", options.canaries, "parameter");
+    report.figure("interval-seconds", options.interval.toSeconds(), "parameter");
+    report.figure("port-delay-ms", options.portDelay.toMillis(), "parameter");
+    long heapBefore = heapAfterGc();
     SlowPorts ports = new SlowPorts(options.portDelay);
-    print("canaries", options.canaries);
     long loadStart = System.nanoTime();
-    try (ClusterProcess cluster = ClusterProcess.start(options.canaries, options.interval);
-        KubernetesClient client = client(cluster.port())) {
-      print("cluster-load-seconds", seconds(System.nanoTime() - loadStart));
-      long heapBefore = heapAfterGc();
-      ControllerConfig config = ControllerConfig.builder().router(ports.router()).metrics(ports).webhooks(ports)
-          .namespace(ScaleFleet.NAMESPACE).controllerListener(lateness).onTick(this::record).build();
-      long start = System.nanoTime();
-      try (CanaryController controller = CanaryController.create(client, config).start()) {
-        awaitUntil(() -> count(Phase.INITIALIZED) == options.canaries, options.startupLimit);
-        print("startup-seconds", seconds(System.nanoTime() - start));
-        print("startup-requests", requests.get());
-        awaitFor(options.interval.multipliedBy(2)); // the first ticks' extra reads settle
-        print("heap-after-gc-kb-per-canary", (heapAfterGc() - heapBefore) / 1024.0 / options.canaries);
-        Window idle = measure("idle", options.idle, cluster);
-        print("idle-requests-per-tick", idle.requests / (double) Math.max(1, idle.ticks));
-        int releasing = (int) Math.round(options.canaries * options.releasing);
-        release(client, releasing);
-        measure("releasing", options.release, cluster);
-        print("released-succeeded", count(Phase.SUCCEEDED));
-        print("releases-still-running", releasing - count(Phase.SUCCEEDED));
+    try (Fleet fleet = open(ports)) {
+      if (fleet.apiRequests() >= 0) {
+        report.figure("cluster-load-seconds", seconds(System.nanoTime() - loadStart), Report.MOCK_SERVER);
       }
+      long start = System.nanoTime();
+      fleet.start(lateness, this::record);
+      awaitUntil(() -> count(Phase.INITIALIZED) == options.canaries, options.startupLimit, "every canary Initialized");
+      report.figure("startup-seconds", seconds(System.nanoTime() - start), fleet.whose());
+      apiFigure(fleet, "startup-api-requests", fleet.apiRequests());
+      Thread.sleep(options.settle.toMillis()); // the first ticks' extra reads and the JIT settle
+      report.figure("heap-after-gc-kb-per-canary", (heapAfterGc() - heapBefore) / 1024.0 / options.canaries,
+          Report.CONTROLLER);
+      Window idle = measure("idle", fleet, () -> false, options.idle);
+      apiFigure(fleet, "idle-api-requests-per-tick", idle.requests / (double) Math.max(1, idle.ticks));
+      int releasing = (int) Math.round(options.canaries * options.releasing);
+      fleet.release(releasing);
+      report.figure("releasing", releasing, "parameter");
+      Window release = measure("releasing", fleet, () -> count(Phase.SUCCEEDED) >= releasing, options.releaseLimit);
+      report.figure("releasing-seconds", release.seconds, fleet.whose());
+      report.figure("releases-started", started(releasing), fleet.whose());
+      report.figure("releases-succeeded", count(Phase.SUCCEEDED), fleet.whose());
     }
   }
 
-  /** Starts a release of the first {@code n} canaries: a new image on their targets. */
-  private void release(KubernetesClient client, int n) {
-    for (int i = 0; i < n; i++) {
-      client.apps().deployments().inNamespace(ScaleFleet.NAMESPACE).withName(ScaleFleet.name(i)).edit(d -> {
-        d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(ScaleFleet.NEW_IMAGE);
-        return d;
-      });
-    }
-    print("releasing", n);
+  private Fleet open(SlowPorts ports) throws Exception {
+    return switch (options.mode) {
+      case "mock" -> MockFleet.open(options.canaries, options.interval, ports);
+      case "memory" -> new MemoryFleet(options.canaries, options.interval, ports);
+      default -> throw new IllegalArgumentException("--mode must be mock or memory, but was " + options.mode);
+    };
   }
 
-  private Window measure(String name, Duration length, ClusterProcess cluster) throws InterruptedException {
+  /**
+   * Measures the window from now until {@code done} holds or {@code length} passed: CPU per wall second of this
+   * JVM (and of the mock server's), ticks, their lateness, API requests and threads.
+   */
+  private Window measure(String name, Fleet fleet, BooleanSupplier done, Duration length)
+      throws InterruptedException {
     lateness.reset();
-    long cpu = processCpuNanos();
-    Duration clusterCpu = cluster.cpu();
-    long req = requests.get();
-    long wall = System.nanoTime();
     threads.resetPeakThreadCount();
-    awaitFor(length);
+    long cpu = processCpuNanos();
+    Duration serverCpu = fleet.serverCpu();
+    long requests = fleet.apiRequests();
+    long wall = System.nanoTime();
+    long end = wall + length.toNanos();
+    while (!done.getAsBoolean() && System.nanoTime() < end) {
+      Thread.sleep(100);
+    }
     long elapsed = System.nanoTime() - wall;
-    Window w = new Window(lateness.ticks(), requests.get() - req);
+    Window w = new Window(lateness.ticks(), fleet.apiRequests() - requests, seconds(elapsed));
     double[] late = lateness.percentilesMillis();
-    print(name + "-cpu-cores", (processCpuNanos() - cpu) / (double) elapsed);
-    print(name + "-cluster-cpu-cores", (cluster.cpu().minus(clusterCpu)).toNanos() / (double) elapsed);
-    print(name + "-ticks-per-second", w.ticks / (elapsed / 1e9));
-    print(name + "-lateness-ms-p50-p99-max", String.format(Locale.ROOT, "%.1f %.1f %.1f", late[0], late[1], late[2]));
-    print(name + "-requests-per-second", w.requests / (elapsed / 1e9));
-    print(name + "-threads-now-peak", threads.getThreadCount() + " " + threads.getPeakThreadCount());
+    report.figure(name + "-cpu-cores", (processCpuNanos() - cpu) / (double) elapsed, Report.CONTROLLER);
+    if (requests >= 0) {
+      report.figure(name + "-mock-server-cpu-cores", fleet.serverCpu().minus(serverCpu).toNanos() / (double) elapsed,
+          Report.MOCK_SERVER);
+    }
+    report.figure(name + "-ticks-per-second", w.ticks / w.seconds, fleet.whose());
+    report.figure(name + "-lateness-p50-ms", late[0], fleet.whose());
+    report.figure(name + "-lateness-p99-ms", late[1], fleet.whose());
+    report.figure(name + "-lateness-max-ms", late[2], fleet.whose());
+    apiFigure(fleet, name + "-api-requests-per-second", w.requests / w.seconds);
+    report.figure(name + "-threads", threads.getThreadCount(), Report.CONTROLLER);
+    report.figure(name + "-threads-peak", threads.getPeakThreadCount(), Report.CONTROLLER);
     return w;
   }
 
-  private record Window(long ticks, long requests) {}
-
-  private void record(TickReport report) {
-    if (report.finalStatus() != null) {
-      phases.put(report.canary().name(), report.finalStatus().phase());
+  private void apiFigure(Fleet fleet, String name, Object value) {
+    if (fleet.apiRequests() >= 0) {
+      report.figure(name, value, Report.CONTROLLER);
     }
+  }
+
+  private record Window(long ticks, long requests, double seconds) {}
+
+  private void record(TickReport tick) {
+    if (tick.finalStatus() != null) {
+      phases.put(tick.canary().name(), tick.finalStatus().phase());
+    }
+  }
+
+  /** How many of the first {@code n} canaries left Initialized (a release was detected). */
+  private int started(int n) {
+    int started = 0;
+    for (int i = 0; i < n; i++) {
+      Phase p = phases.get(ScaleFleet.name(i));
+      started += p != null && p != Phase.INITIALIZED ? 1 : 0;
+    }
+    return started;
   }
 
   private int count(Phase phase) {
     return (int) phases.values().stream().filter(p -> p == phase).count();
-  }
-
-  /** A client of the cluster whose requests are counted. */
-  private KubernetesClient client(int port) {
-    Config config = new ConfigBuilder(Config.empty()).withMasterUrl("http://127.0.0.1:" + port)
-        .withNamespace(ScaleFleet.NAMESPACE).withRequestTimeout(60_000).build();
-    return new KubernetesClientBuilder().withConfig(config).withHttpClientBuilderConsumer(
-        b -> b.addOrReplaceInterceptor("count", new Interceptor() {
-          @Override
-          public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-            requests.incrementAndGet();
-          }
-        })).build();
   }
 
   private static long heapAfterGc() {
@@ -143,42 +160,50 @@ public final class Scale {
         .getProcessCpuTime();
   }
 
-  private static void awaitUntil(BooleanSupplier condition, Duration limit) throws InterruptedException {
+  private static void awaitUntil(BooleanSupplier condition, Duration limit, String what)
+      throws InterruptedException {
     long end = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {
-        throw new IllegalStateException("not reached within " + limit);
+        throw new IllegalStateException(what + " not reached within " + limit);
       }
-      Thread.sleep(500);
+      Thread.sleep(100);
     }
-  }
-
-  private static void awaitFor(Duration d) throws InterruptedException {
-    Thread.sleep(d.toMillis());
   }
 
   private static double seconds(long nanos) {
     return nanos / 1e9;
   }
 
-  private static void print(String key, Object value) {
-    String text = value instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : String.valueOf(value);
-    System.out.println("SCALE " + key + " " + text);
-    System.out.flush();
-  }
-
-  /** The harness's options: {@code --name value} pairs, every one optional. */
-  record Options(int canaries, double releasing, Duration interval, Duration portDelay, Duration idle,
-      Duration release, Duration startupLimit) {
+  /**
+   * The harness's options, {@code --name value} pairs, every one optional: {@code --mode mock|memory} (mock),
+   * {@code --canaries} (1000), {@code --releasing} share (0.1), {@code --interval} (10s), {@code --port-delay}
+   * (60ms), {@code --settle} (20s: a pause after startup, before the heap and the idle window are measured),
+   * {@code --idle} window (60s), {@code --release-limit} (300s: the releasing window ends when every releasing
+   * canary succeeded or after this), {@code --startup-limit} (2h). A canary is ticked at its analysis interval,
+   * at least 10 s, as the controller does by default.
+   */
+  record Options(String mode, int canaries, double releasing, Duration interval, Duration portDelay, Duration settle,
+      Duration idle, Duration releaseLimit, Duration startupLimit) {
     static Options parse(String[] args) {
-      Map<String, String> a = new ConcurrentHashMap<>();
-      for (int i = 0; i + 1 < args.length; i += 2) {
-        a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+      Map<String, String> a = new HashMap<>();
+      for (int i = 0; i < args.length; i += 2) {
+        if (!args[i].startsWith("--") || i + 1 == args.length) {
+          throw new IllegalArgumentException("expected --name value pairs, but got " + args[i]);
+        }
+        a.put(args[i].substring(2), args[i + 1]);
       }
-      return new Options(Integer.parseInt(a.getOrDefault("canaries", "1000")),
+      Options o = new Options(a.getOrDefault("mode", "mock"), Integer.parseInt(a.getOrDefault("canaries", "1000")),
           Double.parseDouble(a.getOrDefault("releasing", "0.1")), duration(a.getOrDefault("interval", "10s")),
-          duration(a.getOrDefault("port-delay", "60ms")), duration(a.getOrDefault("idle", "60s")),
-          duration(a.getOrDefault("release", "120s")), duration(a.getOrDefault("startup-limit", "2h")));
+          duration(a.getOrDefault("port-delay", "60ms")), duration(a.getOrDefault("settle", "20s")),
+          duration(a.getOrDefault("idle", "60s")),
+          duration(a.getOrDefault("release-limit", "300s")), duration(a.getOrDefault("startup-limit", "2h")));
+      a.keySet().removeAll(java.util.Set.of("mode", "canaries", "releasing", "interval", "port-delay", "settle", "idle",
+          "release-limit", "startup-limit"));
+      if (!a.isEmpty()) {
+        throw new IllegalArgumentException("unknown options " + new java.util.TreeSet<>(a.keySet()));
+      }
+      return o;
     }
 
     private static Duration duration(String s) {

@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.crud.AttributeExtractor;
+import io.fabric8.mockwebserver.crud.AttributeSet;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HashMap;
@@ -47,29 +49,39 @@ public final class ScaleCluster {
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ScaleFleet.NAMESPACE)
           .endMetadata().build()).create();
       for (int i = 0; i < canaries; i++) {
-        put(dispatcher, client, ScaleFleet.target(i));
-        put(dispatcher, client, ScaleFleet.canary(i, interval));
+        put(dispatcher, client, "/apis/apps/v1/namespaces/" + ScaleFleet.NAMESPACE + "/deployments",
+            ScaleFleet.target(i));
+        put(dispatcher, client, "/apis/flagger.app/v1beta1/namespaces/" + ScaleFleet.NAMESPACE + "/canaries",
+            ScaleFleet.canary(i, interval));
       }
-      try (RolloutSimulator rollouts = new RolloutSimulator(client, ScaleFleet.NAMESPACE, Duration.ofMillis(200))
-          .start()) {
+      RolloutSimulator rollouts = new RolloutSimulator(client, ScaleFleet.NAMESPACE, Duration.ofMillis(200)).start();
+      try {
         System.out.println("PORT " + server.getPort());
         System.out.flush();
         while (System.in.read() >= 0) {
           // serve until the harness closes our standard input (or dies)
         }
+      } finally {
+        rollouts.close();
       }
     } finally {
       server.destroy();
     }
   }
 
-  /** Stores {@code object} as the mock would after a create, without scanning its store. */
-  private static void put(KubernetesCrudDispatcher dispatcher, KubernetesClient client, HasMetadata object) {
+  /**
+   * Stores {@code object} under {@code path} (its URL path) as the mock's create would, without scanning the store:
+   * keyed by the path's attributes (the kind's plural among them) and the object's.
+   */
+  private static void put(KubernetesCrudDispatcher dispatcher, KubernetesClient client, String path,
+      HasMetadata object) {
     object.getMetadata().setResourceVersion("1");
     object.getMetadata().setUid(java.util.UUID.randomUUID().toString());
     object.getMetadata().setCreationTimestamp("2026-01-01T00:00:00Z");
     object.getMetadata().setGeneration(1L);
     String json = client.getKubernetesSerialization().asJson(object);
-    dispatcher.getMap().put(dispatcher.getAttributeExtractor().fromResource(json), json);
+    AttributeExtractor attributes = dispatcher.getAttributeExtractor();
+    dispatcher.getMap().put(AttributeSet.merge(attributes.fromPath(path + "/" + object.getMetadata().getName()),
+        attributes.fromResource(json)), json);
   }
 }

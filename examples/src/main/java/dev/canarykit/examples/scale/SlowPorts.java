@@ -11,7 +11,6 @@ import dev.canarykit.core.testing.InMemoryTrafficRouter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * In-memory router, metrics and webhooks for the harness: every metric query and webhook call waits {@code delay}
@@ -19,16 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SlowPorts implements MetricSource, WebhookClient {
   private final Duration delay;
-  private final AtomicLong calls = new AtomicLong();
   private final Map<String, InMemoryTrafficRouter> routes = new ConcurrentHashMap<>();
 
   SlowPorts(Duration delay) {
     this.delay = delay;
-  }
-
-  /** Metric queries and webhook calls so far. */
-  long calls() {
-    return calls.get();
   }
 
   @Override
@@ -49,7 +42,6 @@ final class SlowPorts implements MetricSource, WebhookClient {
   }
 
   private void waitForTheAnswer() {
-    calls.incrementAndGet();
     try {
       Thread.sleep(delay.toMillis());
     } catch (InterruptedException e) {

@@ -69,6 +69,7 @@ class LateTickTest {
       b.stop();
       int routesBefore = w.router.history().size();
       int eventsBefore = w.messages().size();
+      String statusBefore = w.canary().getMetadata().getResourceVersion();
       blocking.release();
       stopping.get();
       await().atMost(Duration.ofSeconds(30)).until(() -> ofA.size() > ticksOfA);
@@ -78,6 +79,7 @@ class LateTickTest {
       assertThat(w.messages()).hasSize(eventsBefore);
       assertThat(Collections.frequency(w.messages(), "Advance podinfo.test canary weight 30")).isEqualTo(1);
       assertWeightsNeverFell(w);
+      assertStatusNotWritten(w, statusBefore, ofA.subList(ticksOfA, ofA.size()));
     } finally {
       blocking.release();
       a.close();
@@ -118,6 +120,7 @@ class LateTickTest {
       b.stop();
       int routesBefore = w.router.history().size();
       int eventsBefore = w.messages().size();
+      String statusBefore = w.canary().getMetadata().getResourceVersion();
       blocking.release();
       await().atMost(Duration.ofSeconds(30)).until(() -> ofA.size() > ticksOfA);
 
@@ -126,6 +129,7 @@ class LateTickTest {
       assertThat(w.messages()).hasSize(eventsBefore);
       assertThat(Collections.frequency(w.messages(), "Advance podinfo.test canary weight 30")).isEqualTo(1);
       assertWeightsNeverFell(w);
+      assertStatusNotWritten(w, statusBefore, ofA.subList(ticksOfA, ofA.size()));
     } finally {
       blocking.release();
       a.close();
@@ -157,6 +161,13 @@ class LateTickTest {
       l.getSpec().setLeaseDurationSeconds(60);
       return l;
     });
+  }
+
+  /** The late tick's status stayed unwritten by the fence, not only because its version check would conflict. */
+  private static void assertStatusNotWritten(SeedWorld w, String versionBefore, List<TickReport> late) {
+    assertThat(w.canary().getMetadata().getResourceVersion()).as("the Canary's version").isEqualTo(versionBefore);
+    assertThat(late).as("the late tick's report").singleElement()
+        .satisfies(r -> assertThat(r.persistence()).isEqualTo(TickReport.Persistence.FENCED));
   }
 
   private static void assertWeightsNeverFell(SeedWorld w) {

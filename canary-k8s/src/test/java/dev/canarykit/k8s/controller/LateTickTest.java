@@ -49,19 +49,20 @@ class LateTickTest {
     CanaryController a = CanaryController.create(client,
         w.config(x -> Duration.ofMillis(300)).metrics(blocking).onTick(r -> {
           ofA.add(r);
-          w.clock.advance(Duration.ofMinutes(1));
+          stepUntil(w, 20);
         }).build()).start();
     CanaryController b = null;
     try {
       releaseTo20(w);
       blocking.blockNextQuery();
+      w.clock.advance(Duration.ofMinutes(1));
       await().atMost(Duration.ofSeconds(30)).until(blocking::blocked);
       int ticksOfA = ofA.size();
       CompletableFuture<Void> stopping = CompletableFuture.runAsync(a::stop);
       await().atMost(Duration.ofSeconds(30)).until(() -> !a.isLeading());
 
       b = CanaryController.create(client, w.config(x -> Duration.ofMillis(300))
-          .onTick(r -> w.clock.advance(Duration.ofMinutes(1))).build()).start();
+          .onTick(r -> stepUntil(w, 40)).build()).start();
       await().atMost(Duration.ofSeconds(60)).until(() -> {
         w.rollOut();
         return w.router.canaryWeight() == 40;
@@ -99,20 +100,21 @@ class LateTickTest {
     CanaryController a = CanaryController.create(client, w.config(x -> Duration.ofMillis(300)).metrics(blocking)
         .leaderElection(lease).onTick(r -> {
           ofA.add(r);
-          w.clock.advance(Duration.ofMinutes(1));
+          stepUntil(w, 20);
         }).build()).start();
     CanaryController b = null;
     try {
       await().atMost(Duration.ofSeconds(30)).until(a::isLeading);
       releaseTo20(w);
       blocking.blockNextQuery();
+      w.clock.advance(Duration.ofMinutes(1));
       await().atMost(Duration.ofSeconds(30)).until(blocking::blocked);
       int ticksOfA = ofA.size();
       takeTheLease("b");
       await().atMost(Duration.ofSeconds(60)).until(() -> !a.isLeading());
 
       b = CanaryController.create(client, w.config(x -> Duration.ofMillis(300))
-          .onTick(r -> w.clock.advance(Duration.ofMinutes(1))).build()).start();
+          .onTick(r -> stepUntil(w, 40)).build()).start();
       await().atMost(Duration.ofSeconds(60)).until(() -> {
         w.rollOut();
         return w.router.canaryWeight() == 40;
@@ -139,7 +141,17 @@ class LateTickTest {
     }
   }
 
-  /** Seed release up to 20 % with healthy metrics. */
+  /**
+   * Lets the next analysis step come (the clock moves an interval) only while the canary weight is below
+   * {@code weight}: the controller then holds the canary there, so a test polling for that weight cannot miss it.
+   */
+  private static void stepUntil(SeedWorld w, int weight) {
+    if (w.router.canaryWeight() < weight) {
+      w.clock.advance(Duration.ofMinutes(1));
+    }
+  }
+
+  /** Seed release up to 20 % with healthy metrics; A holds it there until the test moves the clock. */
   private static void releaseTo20(SeedWorld w) {
     await().atMost(Duration.ofSeconds(30)).until(() -> {
       w.rollOut();

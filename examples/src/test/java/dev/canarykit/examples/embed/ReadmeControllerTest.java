@@ -156,28 +156,37 @@ class ReadmeControllerTest {
     new SeedCluster(client).install(yaml -> yaml);
     ControllerConfig config = readmeConfig(client).namespace(SeedCluster.NS).build();
     cycle(config);                                          // warms up what the caller's client keeps
-    Set<String> before = names();
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
     for (int i = 0; i < 3; i++) {
       cycle(config);
     }
     await("threads of the three controllers gone").pollInSameThread().atMost(Duration.ofSeconds(60))
-        .untilAsserted(() -> assertThat(names()).filteredOn(n -> !before.contains(n) && !inOldPool(before, n))
-            .isEmpty());
-    assertThat(names()).noneMatch(n -> n.startsWith("canarykit"));
-  }
-
-  private static Set<String> names() {
-    return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-        .collect(java.util.stream.Collectors.toSet());
+        .untilAsserted(() -> assertThat(newThreads(before)).isEmpty());
+    assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+        .noneMatch(n -> n.startsWith("canarykit"));
   }
 
   /**
-   * Whether {@code name} is a new thread of a pool that existed before (the caller's client's pools grow and shrink
-   * on their own; a pool the controller made would be new).
+   * The names of the live threads not in {@code before}, compared by identity (a leaked thread named like one that
+   * was there still counts), except later threads of a pool that was there (the caller's client's pools and the
+   * JVM's common pool grow and shrink on their own; a pool the controller made would be new).
    */
-  private static boolean inOldPool(Set<String> before, String name) {
-    int t = name.lastIndexOf("-thread-");
-    return t > 0 && before.stream().anyMatch(b -> b.startsWith(name.substring(0, t + 8)));
+  private static List<String> newThreads(Set<Thread> before) {
+    Set<String> pools = before.stream().map(t -> pool(t.getName())).filter(p -> p != null)
+        .collect(java.util.stream.Collectors.toSet());
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t)).map(Thread::getName)
+        .filter(n -> !pools.contains(pool(n))).sorted().toList();
+  }
+
+  /** The pool a thread's name says it belongs to ({@code pool-3-thread-}), or null. */
+  private static String pool(String name) {
+    for (String worker : List.of("-thread-", "ForkJoinPool.commonPool-worker-")) {
+      int at = name.lastIndexOf(worker);
+      if (at >= 0) {
+        return name.substring(0, at + worker.length());
+      }
+    }
+    return null;
   }
 
   private void cycle(ControllerConfig config) {

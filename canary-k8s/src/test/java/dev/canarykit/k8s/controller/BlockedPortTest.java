@@ -79,9 +79,11 @@ class BlockedPortTest {
             .as("ticks of %s while another canary's port was blocked", name)
             .isGreaterThanOrEqualTo(BLOCKED_INTERVALS / 2);
       }
-      // the schedule of the others holds: 99% of their ticks start within half an interval of their due time
-      // (a fixed pool of two workers, one of them held, would be seconds late and falling further behind)
-      assertThat(percentile(late, 0.99)).as("p99 lateness in ms of %s ticks", late.size()).isLessThan(500);
+      // No timed assertion (the machine may be loaded): the tick counts above are the check. A pool of two workers
+      // with one held would give each other canary about 7 ticks in these 30 intervals (199 ticks of 20 ms per
+      // round on one worker); the lateness is printed for the record, and measured by scripts/scale.sh.
+      System.out.printf("BlockedPortTest: p50 %d ms, p99 %d ms lateness over %d ticks of the others%n",
+          percentile(late, 0.5), percentile(late, 0.99), late.size());
 
       router.release.countDown();
       int blockedTicks = during.getOrDefault("blocked", 0);

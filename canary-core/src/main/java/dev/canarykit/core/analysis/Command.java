@@ -6,6 +6,7 @@ import dev.canarykit.core.analysis.Outcome.OkResult;
 import dev.canarykit.core.analysis.Outcome.ReadinessResult;
 import dev.canarykit.core.analysis.Outcome.RevisionResult;
 import dev.canarykit.core.analysis.Outcome.RoutesResult;
+import dev.canarykit.core.analysis.Outcome.SlotResult;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.model.WebhookSpec;
@@ -310,6 +311,23 @@ public sealed interface Command<R extends Outcome> {
   }
 
   /**
+   * Asks for one of the controller's limited analysis slots before a run starts (after the confirm-rollout gates
+   * approved). Answer: {@link Outcome.Admitted}, or {@link Outcome.Queued} with the canary's place in the queue.
+   * Without a limit every canary is admitted.
+   */
+  record AcquireAnalysisSlot() implements Command<SlotResult> {
+    @Override
+    public Class<SlotResult> answerType() {
+      return SlotResult.class;
+    }
+
+    @Override
+    public SlotResult accept(Handler handler) {
+      return handler.acquireAnalysisSlot(this);
+    }
+  }
+
+  /**
    * Answers commands: one method per command, each returning that command's answer type. A reconciler implements
    * it with its adapters and answers each command of a transition with {@code command.accept(handler)}. Return
    * {@link Outcome.Failed} for a failure rather than throwing.
@@ -346,5 +364,7 @@ public sealed interface Command<R extends Outcome> {
     MetricResult queryMetric(QueryMetric command);
 
     CountsResult queryCounts(QueryCounts command);
+
+    SlotResult acquireAnalysisSlot(AcquireAnalysisSlot command);
   }
 }

@@ -50,7 +50,7 @@ final class Hooks {
           if (timedOut(hook, Phase.WAITING)) {
             return Gate.TIMED_OUT;
           }
-          if (phase != Phase.WAITING) {
+          if (phase != Phase.WAITING || queuedForSlot()) {
             t.status().phase(Phase.WAITING, t.analysis.iterationsOrZero());
             t.warning("Halt " + t.c() + " advancement waiting for approval " + hook.name());
             muteable(hook, "Canary is waiting for approval.");
@@ -61,6 +61,12 @@ final class Hooks {
       }
     }
     return Gate.APPROVED;
+  }
+
+  /** Whether the canary waits in the queue for an analysis slot (a gate refusal then takes over the condition). */
+  private boolean queuedForSlot() {
+    dev.canarykit.core.model.CanaryCondition c = t.status().current().promotedCondition();
+    return c != null && c.queued();
   }
 
   /** Pre-rollout: a failure halts (the caller counts a failed check). */

@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * <p>Each command is answered by one of the result types below, named in its type parameter
  * ({@code Command<R extends Outcome>}): {@link OkResult}, {@link RevisionResult}, {@link ReadinessResult},
- * {@link RoutesResult}, {@link MetricResult} or {@link CountsResult}. Each is a sealed union of the command's
+ * {@link RoutesResult}, {@link MetricResult}, {@link CountsResult} or {@link SlotResult}. Each is a sealed union of the command's
  * answers and {@link Failed}, so a failure answers every command and the compiler rejects any other mismatch.
  */
 public sealed interface Outcome {
@@ -27,6 +27,12 @@ public sealed interface Outcome {
   /** The answer of {@link Command.ReadRoutes}: {@link Routes} or {@link Failed}. */
   sealed interface RoutesResult extends Outcome permits Routes, Failed {}
 
+  /**
+   * The answer of {@link Command.AcquireAnalysisSlot}: {@link Admitted}, {@link Queued} or {@link Failed} (read as
+   * not admitted).
+   */
+  sealed interface SlotResult extends Outcome permits Admitted, Queued, Failed {}
+
   /** The answer of {@link Command.QueryCounts}: {@link Counts} or {@link Failed}. */
   sealed interface CountsResult extends Outcome permits Counts, Failed {}
 
@@ -45,7 +51,25 @@ public sealed interface Outcome {
    * @param message what went wrong, used in event texts
    */
   record Failed(String message)
-      implements OkResult, RevisionResult, ReadinessResult, RoutesResult, CountsResult, MetricResult {}
+      implements OkResult, RevisionResult, ReadinessResult, RoutesResult, CountsResult, MetricResult, SlotResult {}
+
+  /** The canary may start its analysis: it holds one of the limited analysis slots until its run ends. */
+  record Admitted() implements SlotResult {}
+
+  /**
+   * Every analysis slot is taken: the canary waits in a queue served in order of arrival.
+   *
+   * @param position the canary's place in the queue, 1 for the next to start
+   * @param limit how many canaries may analyse at once
+   */
+  record Queued(int position, int limit) implements SlotResult {
+    public Queued {
+      if (position < 1 || limit < 1) {
+        throw new IllegalArgumentException("position and limit must be at least 1, but were " + position
+            + " and " + limit);
+      }
+    }
+  }
 
   /**
    * The target's revision.

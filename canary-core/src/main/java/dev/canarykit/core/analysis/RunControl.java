@@ -32,7 +32,7 @@ final class RunControl {
     if (gate == Gate.TIMED_OUT) {
       rollback(revision);
     }
-    if (gate != Gate.APPROVED) {
+    if (gate != Gate.APPROVED || !admitted()) {
       return;
     }
     t.info("New revision detected! Scaling up " + t.t());
@@ -42,6 +42,32 @@ final class RunControl {
       return;
     }
     t.status().sync(Phase.PROGRESSING, 0, 0, 0, revision);
+  }
+
+  /**
+   * Whether the run may start now: the controller's limit on concurrent analyses admits it (a canary that skips
+   * its analysis goes straight to promotion and never asks). A queued canary moves
+   * to Waiting with the reason {@code AnalysisQueued} and its place in the queue; the event is emitted when the
+   * canary joins the queue and whenever its place changes.
+   */
+  private boolean admitted() {
+    if (t.spec.skipsAnalysis()) {
+      return true;
+    }
+    Outcome.SlotResult slot = t.await(new Command.AcquireAnalysisSlot());
+    if (slot instanceof Outcome.Admitted) {
+      return true;
+    }
+    if (slot instanceof Outcome.Queued q) {
+      String why = "waiting for an analysis slot: position " + q.position() + " in the queue, at most "
+          + q.limit() + " analyses at once";
+      if (t.status().queued("Canary is " + why + ".")) {
+        t.info("Halt " + t.c() + " advancement " + why);
+      }
+    } else {
+      t.warning("Halt " + t.c() + " advancement, no analysis slot: " + Tick.failure(slot));
+    }
+    return false;
   }
 
   /** A new revision during analysis: all traffic back to the primary, counters reset. */

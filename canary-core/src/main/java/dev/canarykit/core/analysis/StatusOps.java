@@ -104,6 +104,24 @@ final class StatusOps {
   }
 
   /**
+   * Waiting for an analysis slot: phase Waiting, condition reason {@value CanaryCondition#QUEUED} with
+   * {@code message}. Its lastTransitionTime is when the canary joined the queue and is kept while it waits; a new
+   * message (its place changed) updates lastUpdateTime. Returns whether the message is new.
+   */
+  boolean queued(String message) {
+    CanaryCondition old = current.promotedCondition();
+    if (current.phase() == Phase.WAITING && old != null && old.queued() && old.message().equals(message)) {
+      return false;
+    }
+    PhaseTable.require(current.phase(), Phase.WAITING);
+    Instant since = old != null && old.queued() ? old.lastTransitionTime() : now;
+    CanaryCondition next = new CanaryCondition(CanaryCondition.PROMOTED, "Unknown", CanaryCondition.QUEUED, message,
+        now, since);
+    write(b -> b.phase(Phase.WAITING).conditions(List.of(next)));
+    return true;
+  }
+
+  /**
    * Flagger's SyncStatus: phase and counters as given, lastAppliedSpec and trackedConfigs from the live target;
    * Initialized also records the promoted spec.
    */

@@ -4,6 +4,7 @@ import dev.canarykit.core.analysis.CanaryAnalysis;
 import dev.canarykit.core.analysis.Transition;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanaryStatus;
+import dev.canarykit.core.port.AnalysisSlots;
 import dev.canarykit.core.port.EventSink;
 import dev.canarykit.core.port.MetricSource;
 import dev.canarykit.core.port.StatusRead;
@@ -64,7 +65,7 @@ public final class CanaryDriver {
   private final PortCalls portCalls;
 
   private CanaryDriver(Builder b) {
-    this.executor = new CommandExecutor(b.workloads, b.router, b.metrics, b.webhooks, b.portCalls);
+    this.executor = new CommandExecutor(b.workloads, b.router, b.metrics, b.webhooks, b.portCalls, b.slots);
     this.statuses = b.statuses;
     this.portCalls = b.portCalls;
     this.reads = new StatusReads(b.statuses, b.portCalls);
@@ -171,8 +172,17 @@ public final class CanaryDriver {
     private CanaryListener listener = CanaryListener.NOOP;
     private WriteFence fence = WriteFence.open();
     private PortCalls portCalls = PortCalls.DIRECT;
+    private AnalysisSlots slots = AnalysisSlots.UNLIMITED;
 
     private Builder() {}
+
+    /**
+     * Limits how many canaries analyse at once (see {@link AnalysisSlots}); default {@link AnalysisSlots#UNLIMITED}.
+     */
+    public Builder slots(AnalysisSlots v) {
+      slots = Objects.requireNonNull(v, "slots == null");
+      return this;
+    }
 
     /**
      * Runs every port call of this driver's ticks (see {@link PortCalls}); default {@link PortCalls#DIRECT}, a

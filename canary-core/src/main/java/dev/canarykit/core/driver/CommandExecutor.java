@@ -4,6 +4,7 @@ import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.AnalysisSpec;
 import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.port.AnalysisSlots;
 import dev.canarykit.core.port.MetricSource;
 import dev.canarykit.core.port.TrafficRouter;
 import dev.canarykit.core.port.WebhookClient;
@@ -22,13 +23,15 @@ final class CommandExecutor {
   private final MetricSource metrics;
   private final WebhookClient webhooks;
   private final PortCalls portCalls;
+  private final AnalysisSlots slots;
 
   CommandExecutor(WorkloadStore workloads, TrafficRouter router, MetricSource metrics, WebhookClient webhooks) {
-    this(workloads, router, metrics, webhooks, PortCalls.DIRECT);
+    this(workloads, router, metrics, webhooks, PortCalls.DIRECT, AnalysisSlots.UNLIMITED);
   }
 
   CommandExecutor(WorkloadStore workloads, TrafficRouter router, MetricSource metrics, WebhookClient webhooks,
-      PortCalls portCalls) {
+      PortCalls portCalls, AnalysisSlots slots) {
+    this.slots = slots;
     this.workloads = workloads;
     this.router = router;
     this.metrics = metrics;
@@ -159,6 +162,11 @@ final class CommandExecutor {
     @Override
     public Outcome.CountsResult queryCounts(Command.QueryCounts command) {
       return metrics.counts(canary, command.window());
+    }
+
+    @Override
+    public Outcome.SlotResult acquireAnalysisSlot(Command.AcquireAnalysisSlot command) {
+      return slots.acquire(canary);
     }
   }
 }

@@ -17,4 +17,15 @@ public record CanaryCondition(
 
   /** The condition type Flagger maintains. */
   public static final String PROMOTED = "Promoted";
+
+  /**
+   * The reason of the {@code Promoted} condition while the canary waits for an analysis slot (phase
+   * {@code Waiting}); its {@code lastTransitionTime} is when the canary joined the queue.
+   */
+  public static final String QUEUED = "AnalysisQueued";
+
+  /** Whether this is the condition of a canary waiting for an analysis slot. */
+  public boolean queued() {
+    return PROMOTED.equals(type) && QUEUED.equals(reason);
+  }
 }

@@ -129,7 +129,8 @@ class ReconcilerLoopTest {
       for (Command<?> c : t.commands()) {
         input = input.with(c instanceof Command.ObserveTarget ? new Outcome.Revision("rev2", java.util.Map.of())
             : c instanceof Command.CheckReadiness ? Outcome.Readiness.READY
-            : c instanceof Command.ReadRoutes ? new Outcome.Routes(100, 0, false) : Outcome.OK);
+            : c instanceof Command.ReadRoutes ? new Outcome.Routes(100, 0, false)
+            : c instanceof Command.AcquireAnalysisSlot ? new Outcome.Admitted() : Outcome.OK);
       }
       t = machine.step(input);
     }
@@ -234,6 +235,11 @@ class ReconcilerLoopTest {
     @Override
     public CountsResult queryCounts(Command.QueryCounts command) {
       return metrics.counts(canary, command.window());
+    }
+
+    @Override
+    public Outcome.SlotResult acquireAnalysisSlot(Command.AcquireAnalysisSlot command) {
+      return new Outcome.Admitted();
     }
   }
 }

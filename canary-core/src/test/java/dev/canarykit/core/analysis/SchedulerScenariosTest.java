@@ -81,7 +81,7 @@ class SchedulerScenariosTest {
     w.targetHash = "rev2";
     assertThat(w.tick()).containsExactly("Normal   New revision detected! Scaling up podinfo.test");
     state(w, PROGRESSING, 100, 0, 0, 0);
-    actions(w, "ScaleFromZero");
+    actions(w, "AcquireAnalysisSlot", "ScaleFromZero");
     assertThat(w.canaryReplicas).isEqualTo(2);
     assertThat(w.status.lastAppliedSpec()).isEqualTo("rev2");
     assertThat(w.status.lastPromotedSpec()).isEqualTo("rev1");

@@ -34,6 +34,8 @@ final class World {
   int routerFailures = 0;
   String readRoutesError = null;
   boolean promoteFails = false;
+  /** The answer to every request for an analysis slot. */
+  Outcome.SlotResult slot = new Outcome.Admitted();
   final Map<String, Deque<Outcome>> hookAnswers = new HashMap<>();
   final Map<String, Outcome.MetricResult> metrics = new HashMap<>();
   final List<Command<?>> commands = new ArrayList<>();
@@ -150,6 +152,9 @@ final class World {
         routes = r;
       }
       return forced;
+    }
+    if (c instanceof Command.AcquireAnalysisSlot) {
+      return slot;
     }
     if (c instanceof Command.ObserveTarget) {
       return new Outcome.Revision(targetHash, configs);

@@ -33,7 +33,8 @@ class CommandExecutorTest {
       new Command.ScaleFromZero(), new Command.ReconcileRouting(), new Command.ReadRoutes(),
       new Command.SetRoutes(90, 10, false, null), new Command.Promote(),
       new Command.CallWebhook(ContractFixtures.LOAD_TEST, Phase.PROGRESSING, "abc"),
-      new Command.QueryMetric(ContractFixtures.SUCCESS_RATE), new Command.QueryCounts(java.time.Duration.ofMinutes(1)));
+      new Command.QueryMetric(ContractFixtures.SUCCESS_RATE), new Command.QueryCounts(java.time.Duration.ofMinutes(1)),
+      new Command.AcquireAnalysisSlot());
 
   private final InMemoryWorkloadStore workloads = new InMemoryWorkloadStore();
   private final InMemoryTrafficRouter router = new InMemoryTrafficRouter();
@@ -80,7 +81,8 @@ class CommandExecutorTest {
   void exceptionsBecomeFailures() {
     var broken = new CommandExecutor(Ports.throwing(WorkloadStore.class, "api down"),
         Ports.throwing(TrafficRouter.class, "istio down"), Ports.throwing(MetricSource.class, "prom down"),
-        Ports.throwing(WebhookClient.class, "hook down"));
+        Ports.throwing(WebhookClient.class, "hook down"), PortCalls.DIRECT,
+        Ports.throwing(dev.canarykit.core.port.AnalysisSlots.class, "slots down"));
     for (Command<?> c : ALL) {
       Outcome o = broken.execute(C, c, ManualClock.DEFAULT_START);
       assertThat(o).as(c.toString()).isInstanceOf(Outcome.Failed.class);
@@ -95,7 +97,8 @@ class CommandExecutorTest {
   void nullAnswersBecomeFailures() {
     var silent = new CommandExecutor(Ports.returningNull(WorkloadStore.class),
         Ports.returningNull(TrafficRouter.class), Ports.returningNull(MetricSource.class),
-        Ports.returningNull(WebhookClient.class));
+        Ports.returningNull(WebhookClient.class), PortCalls.DIRECT,
+        Ports.returningNull(dev.canarykit.core.port.AnalysisSlots.class));
     for (Command<?> c : ALL) {
       Outcome o = silent.execute(C, c, ManualClock.DEFAULT_START);
       assertThat(o).as(c.toString()).isEqualTo(new Outcome.Failed("the port returned no outcome for " + c));

@@ -4,9 +4,12 @@ import dev.canarykit.core.driver.CanaryDriver;
 import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.driver.WriteFence;
 import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.CanaryStatus;
+import dev.canarykit.core.port.AnalysisSlots;
 import dev.canarykit.core.port.EventSink;
 import dev.canarykit.core.validation.Violation;
 import dev.canarykit.k8s.CanaryMapping;
+import dev.canarykit.k8s.CanaryStatusMapping;
 import dev.canarykit.k8s.CrossNamespaceRefs;
 import dev.canarykit.k8s.KubernetesMetricTemplateLookup;
 import dev.canarykit.k8s.KubernetesSecretResolver;
@@ -72,6 +75,8 @@ public final class CanaryController implements AutoCloseable {
   private CanaryFinalizer finalizers;
   private InvalidCanaryReports invalids;
   private java.util.function.Function<WriteFence, CanaryDriver> drivers;
+  /** The limit on concurrent analyses, or {@code null} without one. */
+  private AnalysisGate gate;
   private volatile Term term;
   private CompletableFuture<?> election;
   private EventSink builtSink;
@@ -156,9 +161,12 @@ public final class CanaryController implements AutoCloseable {
     var statuses = KubernetesStatusStore.create(calls, cache);
     var metrics = config.metrics().perServer(config.defaultMetricsServer(),
         KubernetesMetricTemplateLookup.of(cache), new KubernetesSecretResolver(cache));
+    gate = config.maxConcurrentAnalyses() == 0 ? null
+        : new AnalysisGate(config.maxConcurrentAnalyses(), config.controllerListener());
+    AnalysisSlots slots = gate == null ? AnalysisSlots.UNLIMITED : gate;
     drivers = fence -> CanaryDriver.builder().workloads(workloads).router(config.router()).metrics(metrics)
         .webhooks(config.webhooks()).statuses(statuses).events(events).clock(config.clock())
-        .listener(config.listener()).fence(fence).portCalls(workers.portCalls()).build();
+        .listener(config.listener()).fence(fence).portCalls(workers.portCalls()).slots(slots).build();
     // A finalizer pass checks the target's readiness right after scaling it: through the informer cache it could
     // still see the old spec (0 of 0 replicas, "ready") and revert while no pod serves. Passes are rare: read fresh.
     finalizers = CanaryFinalizer.create(calls, KubernetesWorkloadStore.builder(calls).build(), config.router(),
@@ -261,7 +269,26 @@ public final class CanaryController implements AutoCloseable {
     if (config.leaderElection() != null) {
       LOG.info("canarykit controller leading: lease {}", lease());
     }
-    cache.list(CanaryResource.class).forEach(this::schedule);
+    List<CanaryResource> canaries = cache.list(CanaryResource.class);
+    if (gate != null) {
+      gate.takeOver(statuses(canaries));
+    }
+    canaries.forEach(this::schedule);
+  }
+
+  /** The statuses of {@code canaries} by namespace/name (those without a status or with an unknown phase left out). */
+  private static Map<String, CanaryStatus> statuses(List<CanaryResource> canaries) {
+    Map<String, CanaryStatus> out = new java.util.HashMap<>();
+    for (CanaryResource r : canaries) {
+      if (r.getStatus() != null) {
+        try {
+          out.put(key(r), CanaryStatusMapping.toCore(r.getStatus()));
+        } catch (RuntimeException e) {
+          LOG.debug("status of canary {} not read at take-over: {}", key(r), e.getMessage());
+        }
+      }
+    }
+    return out;
   }
 
   /** Ends the term: no new tick starts, and once this returns no tick of the term writes any more. */
@@ -273,6 +300,9 @@ public final class CanaryController implements AutoCloseable {
       leading = false;
       if (schedules != null) {
         schedules.cancelAll();
+      }
+      if (gate != null) {
+        gate.clear();
       }
     }
     if (ending != null) {
@@ -319,6 +349,7 @@ public final class CanaryController implements AutoCloseable {
     CanaryResource r = cache.cached(CanaryResource.class, parts[0], parts[1]).orElse(null);
     if (r == null) {
       schedules.cancel(key);
+      forgetSlot(key);
       countCanaries();
       return;
     }
@@ -336,6 +367,7 @@ public final class CanaryController implements AutoCloseable {
   }
 
   private void tick(String key, CanaryResource r, Term t) {
+    boolean settled = false;
     try {
       Canary canary = CanaryMapping.toCore(r);
       if (canary.spec() != null && !canary.spec().providerIsDriven()) {
@@ -354,9 +386,32 @@ public final class CanaryController implements AutoCloseable {
       t.fence().admit(() -> calls(() -> finalizers.reconcile(r, canary)));
       TickReport report = t.driver().tick(canary);
       report.pacedUntil().ifPresent(due -> schedules.once(key, nonNegative(Duration.between(now(), due))));
-      config.onTick().accept(report);
+      settled = true;
+      try {
+        config.onTick().accept(report);
+      } finally {
+        settleSlot(key, report);
+      }
     } catch (RuntimeException e) {
       LOG.error("tick of canary {} failed", key, e);
+    } finally {
+      if (!settled) {
+        forgetSlot(key);
+      }
+    }
+  }
+
+  /** After a driver tick: the gate learns whether the canary analyses, waits or is done (after onTick, for tests). */
+  private void settleSlot(String key, TickReport report) {
+    if (gate != null && report.finalStatus() != null) {
+      gate.settle(key, report.finalStatus());
+    }
+  }
+
+  /** A tick that did not run the machine (invalid, not driven, deleted, failed): the canary holds no slot. */
+  private void forgetSlot(String key) {
+    if (gate != null) {
+      gate.forget(key);
     }
   }
 
@@ -475,6 +530,7 @@ public final class CanaryController implements AutoCloseable {
     @Override
     public void onDelete(CanaryResource r, boolean unknownFinalState) {
       schedules.cancel(key(r));
+      forgetSlot(key(r));
       invalids.forget(r.getMetadata().getNamespace(), r.getMetadata().getName());
     }
   }

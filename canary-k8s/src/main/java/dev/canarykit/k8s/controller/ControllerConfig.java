@@ -57,12 +57,16 @@ import java.util.function.Function;
  * @param requestRetries how often such a request is retried after a connection error or a 5xx; default
  *     {@value #DEFAULT_REQUEST_RETRIES}
  * @param tickTimeout how long a tick may run before its thread is interrupted; default {@link #DEFAULT_TICK_TIMEOUT}
+ * @param maxConcurrentAnalyses how many canaries may be in analysis at once (from the start of a run to its end);
+ *     a canary with a new revision beyond that waits in phase Waiting, in order of arrival; 0 (the default) for
+ *     no limit
  */
 public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics,
     String defaultMetricsServer, WebhookClient webhooks, String eventComponent, int workers, String namespace,
     LeaderElection leaderElection, Clock clock, Function<Canary, Duration> intervals, Consumer<TickReport> onTick,
     UnaryOperator<EventSink> events, CanaryListener listener, boolean noCrossNamespaceRefs, int portCallThreads,
-    ControllerListener controllerListener, Duration requestTimeout, int requestRetries, Duration tickTimeout) {
+    ControllerListener controllerListener, Duration requestTimeout, int requestRetries, Duration tickTimeout,
+    int maxConcurrentAnalyses) {
   /** The default metrics server (docs/flagger-compatibility.md §5.2). */
   public static final String DEFAULT_METRICS_SERVER = "http://prometheus:9090";
   /** The default number of ticks that may wait in slow port calls without holding a worker. */
@@ -100,8 +104,24 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private int requestRetries = DEFAULT_REQUEST_RETRIES;
     private Duration tickTimeout = DEFAULT_TICK_TIMEOUT;
+    private int maxConcurrentAnalyses;
 
     private Builder() {}
+
+    /**
+     * How many canaries may be in analysis at once, from the start of a run (Progressing) to its end (Succeeded or
+     * Failed). A canary with a new revision beyond the limit waits before its analysis starts, in phase
+     * {@code Waiting} with the condition reason {@code AnalysisQueued}, an Event and its place in the queue, and
+     * starts in order of arrival. Initialization, rollback, promotion and finalising are never held. At least 0;
+     * default 0, no limit.
+     */
+    public Builder maxConcurrentAnalyses(int v) {
+      if (v < 0) {
+        throw new IllegalArgumentException("maxConcurrentAnalyses must be at least 0 (0: no limit), but was " + v);
+      }
+      maxConcurrentAnalyses = v;
+      return this;
+    }
 
     /**
      * How many ticks may wait in a slow port call (one still running after 2 ms: a metric query, a webhook, an API
@@ -261,7 +281,7 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
       }
       return new ControllerConfig(router, metrics, defaultMetricsServer, webhooks, eventComponent, workers,
           namespace, leaderElection, clock, intervals, onTick, events, listener, noCrossNamespaceRefs,
-          portCallThreads, controllerListener, requestTimeout, requestRetries, tickTimeout);
+          portCallThreads, controllerListener, requestTimeout, requestRetries, tickTimeout, maxConcurrentAnalyses);
     }
   }
 }

@@ -23,4 +23,13 @@ public interface ControllerListener {
    * @param interval the interval the canary is scheduled at
    */
   default void tickStarted(String namespace, String name, Duration lateness, Duration interval) {}
+
+  /**
+   * With a limit on concurrent analyses: {@code namespace/name} has a new revision but every slot is taken; it
+   * waits at {@code position} in the queue (1 is next). Called on each of its ticks while it waits.
+   */
+  default void analysisQueued(String namespace, String name, int position) {}
+
+  /** With a limit on concurrent analyses: {@code namespace/name} took a slot and starts its analysis. */
+  default void analysisAdmitted(String namespace, String name) {}
 }

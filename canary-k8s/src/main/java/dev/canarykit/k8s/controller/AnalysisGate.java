@@ -1,0 +1,153 @@
+package dev.canarykit.k8s.controller;
+
+import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.CanaryCondition;
+import dev.canarykit.core.model.CanaryStatus;
+import dev.canarykit.core.model.Phase;
+import dev.canarykit.core.port.AnalysisSlots;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The controller's limit on concurrent analyses ({@code ControllerConfig.maxConcurrentAnalyses}): at most
+ * {@code limit} canaries hold a slot, from the start of their run until it ends (Succeeded, Failed, or any phase
+ * outside Progressing, WaitingPromotion, Promoting and Finalising), and the others wait in a queue served in order
+ * of arrival. The machine asks only when a run is about to start, so initialization, rollback, promotion and
+ * finalising are never held.
+ *
+ * <p>What holds a slot is learnt from the status each tick decided ({@link #settle}); a canary admitted in a tick
+ * that did not start its run (scaling up failed) keeps its slot until its next tick. At a take-over the slots and
+ * the queue are rebuilt from the statuses in the cache ({@link #takeOver}). Thread-safe.
+ */
+final class AnalysisGate implements AnalysisSlots {
+  private static final Set<Phase> ANALYSING =
+      EnumSet.of(Phase.PROGRESSING, Phase.WAITING_PROMOTION, Phase.PROMOTING, Phase.FINALISING);
+
+  private final int limit;
+  private final ControllerListener listener;
+  private final Set<String> running = new HashSet<>();
+  /** Admitted since their last settled tick: they keep the slot even if that tick did not start the run. */
+  private final Set<String> fresh = new HashSet<>();
+  private final LinkedHashSet<String> queue = new LinkedHashSet<>();
+
+  AnalysisGate(int limit, ControllerListener listener) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
+    }
+    this.limit = limit;
+    this.listener = listener;
+  }
+
+  @Override
+  public synchronized Outcome.SlotResult acquire(Canary canary) {
+    String key = canary.namespace() + "/" + canary.name();
+    if (running.contains(key)) {
+      return new Outcome.Admitted();
+    }
+    queue.add(key);
+    int index = indexOf(key);
+    if (index < limit - running.size()) {
+      queue.remove(key);
+      running.add(key);
+      fresh.add(key);
+      notify(() -> listener.analysisAdmitted(canary.namespace(), canary.name()));
+      return new Outcome.Admitted();
+    }
+    notify(() -> listener.analysisQueued(canary.namespace(), canary.name(), index + 1));
+    return new Outcome.Queued(index + 1, limit);
+  }
+
+  /** After a tick of {@code key} that decided {@code status}: holds, keeps or frees its slot and its place. */
+  synchronized void settle(String key, CanaryStatus status) {
+    boolean admittedThisTick = fresh.remove(key);
+    if (ANALYSING.contains(status.phase())) {
+      running.add(key);
+      queue.remove(key);
+      return;
+    }
+    if (!admittedThisTick) {
+      running.remove(key);
+    }
+    if (!queued(status)) {
+      queue.remove(key);
+    }
+  }
+
+  /** {@code key} is gone, invalid or no longer ticked here: frees its slot and its place. */
+  synchronized void forget(String key) {
+    running.remove(key);
+    fresh.remove(key);
+    queue.remove(key);
+  }
+
+  /**
+   * Rebuilds the slots and the queue from the statuses of a take-over, in one pass: a canary in analysis holds a
+   * slot (also beyond the limit, when it was lowered: no run is ever stopped), a queued one waits in the order it
+   * joined the queue (its condition's lastTransitionTime, whole seconds; ties by namespace/name).
+   */
+  synchronized void takeOver(Map<String, CanaryStatus> statuses) {
+    running.clear();
+    fresh.clear();
+    queue.clear();
+    List<Map.Entry<String, Instant>> waiting = new ArrayList<>();
+    statuses.forEach((key, status) -> {
+      if (ANALYSING.contains(status.phase())) {
+        running.add(key);
+      } else if (queued(status)) {
+        Instant joined = status.promotedCondition().lastTransitionTime();
+        waiting.add(Map.entry(key, joined == null ? Instant.EPOCH : joined));
+      }
+    });
+    waiting.sort(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+    waiting.forEach(e -> queue.add(e.getKey()));
+  }
+
+  /** Forgets every slot and place (the term ended). */
+  synchronized void clear() {
+    running.clear();
+    fresh.clear();
+    queue.clear();
+  }
+
+  /** How many canaries hold a slot, and how many wait (for tests). */
+  synchronized int[] sizes() {
+    return new int[] {running.size(), queue.size()};
+  }
+
+  /** The queue in order (for tests). */
+  synchronized List<String> queue() {
+    return List.copyOf(queue);
+  }
+
+  private static boolean queued(CanaryStatus status) {
+    CanaryCondition c = status.promotedCondition();
+    return status.phase() == Phase.WAITING && c != null && c.queued();
+  }
+
+  private int indexOf(String key) {
+    int i = 0;
+    for (String k : queue) {
+      if (k.equals(key)) {
+        return i;
+      }
+      i++;
+    }
+    return -1;
+  }
+
+  private static void notify(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(AnalysisGate.class).warn("the controller listener failed", e);
+    }
+  }
+}

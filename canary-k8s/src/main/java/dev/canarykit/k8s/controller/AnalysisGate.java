@@ -8,7 +8,6 @@ import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.port.AnalysisSlots;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -23,8 +22,9 @@ import java.util.Set;
  * of arrival. The machine asks only when a run is about to start, so initialization, rollback, promotion and
  * finalising are never held.
  *
- * <p>What holds a slot is learnt from the status each tick decided ({@link #settle}); a canary admitted in a tick
- * that did not start its run (scaling up failed) keeps its slot until its next tick. At a take-over the slots and
+ * <p>Free slots go to the head of the queue at once, in order of arrival, and each such canary starts at its next
+ * tick. What holds a slot is learnt from the status each tick decided ({@link #settle}); a canary admitted in a
+ * tick that did not start its run (scaling up failed) keeps its slot until its next tick. At a take-over the slots and
  * the queue are rebuilt from the statuses in the cache ({@link #takeOver}). Thread-safe.
  */
 final class AnalysisGate implements AnalysisSlots {
@@ -34,6 +34,8 @@ final class AnalysisGate implements AnalysisSlots {
   private final int limit;
   private final ControllerListener listener;
   private final Set<String> running = new HashSet<>();
+  /** Given a slot while waiting, not yet asked again: the slot is theirs until their next request. */
+  private final Set<String> reserved = new HashSet<>();
   /** Admitted since their last settled tick: they keep the slot even if that tick did not start the run. */
   private final Set<String> fresh = new HashSet<>();
   private final LinkedHashSet<String> queue = new LinkedHashSet<>();
@@ -49,20 +51,18 @@ final class AnalysisGate implements AnalysisSlots {
   @Override
   public synchronized Outcome.SlotResult acquire(Canary canary) {
     String key = canary.namespace() + "/" + canary.name();
+    if (!running.contains(key)) {
+      queue.add(key);
+      fill();
+    }
     if (running.contains(key)) {
-      return new Outcome.Admitted();
-    }
-    queue.add(key);
-    int index = indexOf(key);
-    if (index < limit - running.size()) {
-      queue.remove(key);
-      running.add(key);
+      reserved.remove(key);
       fresh.add(key);
-      notify(() -> listener.analysisAdmitted(canary.namespace(), canary.name()));
       return new Outcome.Admitted();
     }
-    notify(() -> listener.analysisQueued(canary.namespace(), canary.name(), index + 1));
-    return new Outcome.Queued(index + 1, limit);
+    int position = indexOf(key) + 1;
+    notify(() -> listener.analysisQueued(canary.namespace(), canary.name(), position));
+    return new Outcome.Queued(position, limit);
   }
 
   /** After a tick of {@code key} that decided {@code status}: holds, keeps or frees its slot and its place. */
@@ -70,22 +70,28 @@ final class AnalysisGate implements AnalysisSlots {
     boolean admittedThisTick = fresh.remove(key);
     if (ANALYSING.contains(status.phase())) {
       running.add(key);
+      reserved.remove(key);
       queue.remove(key);
       return;
     }
-    if (!admittedThisTick) {
+    boolean stillWaiting = queued(status);
+    if (reserved.contains(key) ? !stillWaiting : !admittedThisTick) {
       running.remove(key);
+      reserved.remove(key);
     }
-    if (!queued(status)) {
+    if (!stillWaiting) {
       queue.remove(key);
     }
+    fill();
   }
 
   /** {@code key} is gone, invalid or no longer ticked here: frees its slot and its place. */
   synchronized void forget(String key) {
     running.remove(key);
+    reserved.remove(key);
     fresh.remove(key);
     queue.remove(key);
+    fill();
   }
 
   /**
@@ -95,6 +101,7 @@ final class AnalysisGate implements AnalysisSlots {
    */
   synchronized void takeOver(Map<String, CanaryStatus> statuses) {
     running.clear();
+    reserved.clear();
     fresh.clear();
     queue.clear();
     List<Map.Entry<String, Instant>> waiting = new ArrayList<>();
@@ -108,13 +115,30 @@ final class AnalysisGate implements AnalysisSlots {
     });
     waiting.sort(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
     waiting.forEach(e -> queue.add(e.getKey()));
+    fill();
   }
 
   /** Forgets every slot and place (the term ended). */
   synchronized void clear() {
     running.clear();
+    reserved.clear();
     fresh.clear();
     queue.clear();
+  }
+
+  /**
+   * Hands every free slot to the head of the queue, in order of arrival: the canary keeps it until its next
+   * request, which is admitted. So a canary that ticks first never overtakes one that arrived before it.
+   */
+  private void fill() {
+    while (running.size() < limit && !queue.isEmpty()) {
+      String head = queue.iterator().next();
+      queue.remove(head);
+      running.add(head);
+      reserved.add(head);
+      String[] names = head.split("/", 2);
+      notify(() -> listener.analysisAdmitted(names[0], names[1]));
+    }
   }
 
   /** How many canaries hold a slot, and how many wait (for tests). */

@@ -30,6 +30,9 @@ public interface ControllerListener {
    */
   default void analysisQueued(String namespace, String name, int position) {}
 
-  /** With a limit on concurrent analyses: {@code namespace/name} took a slot and starts its analysis. */
+  /**
+   * With a limit on concurrent analyses: {@code namespace/name} got a slot, in order of arrival, and starts its
+   * analysis now or, when it got the slot while waiting, at its next tick.
+   */
   default void analysisAdmitted(String namespace, String name) {}
 }

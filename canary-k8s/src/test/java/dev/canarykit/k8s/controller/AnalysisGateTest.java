@@ -37,9 +37,22 @@ class AnalysisGateTest {
     gate.settle("test/c", queued());
     gate.settle("test/d", queued());
     gate.settle("test/a", status(Phase.SUCCEEDED));
-    assertThat(gate.acquire(canary("d"))).as("c is ahead").isEqualTo(new Outcome.Queued(2, 2));
+    assertThat(gate.acquire(canary("d"))).as("the slot is c's").isEqualTo(new Outcome.Queued(1, 2));
+    gate.settle("test/c", queued());
+    assertThat(gate.acquire(canary("d"))).as("c has not asked yet").isEqualTo(new Outcome.Queued(1, 2));
     assertThat(gate.acquire(canary("c"))).isEqualTo(new Outcome.Admitted());
     assertThat(gate.acquire(canary("d"))).isEqualTo(new Outcome.Queued(1, 2));
+  }
+
+  @Test
+  void aSlotGivenToACanaryThatNoLongerWaitsPassesToTheNext() {
+    admitAndStart("a");
+    admitAndStart("b");
+    gate.acquire(canary("c"));
+    gate.acquire(canary("d"));
+    gate.settle("test/a", status(Phase.SUCCEEDED));
+    gate.settle("test/c", status(Phase.SUCCEEDED));
+    assertThat(gate.acquire(canary("d"))).isEqualTo(new Outcome.Admitted());
   }
 
   @Test
@@ -90,7 +103,7 @@ class AnalysisGateTest {
     assertThat(gate.queue()).containsExactly("test/a-early", "test/z-early", "test/late");
     gate.settle("test/run1", status(Phase.SUCCEEDED));
     gate.settle("test/run2", status(Phase.SUCCEEDED));
-    assertThat(gate.acquire(canary("late"))).isEqualTo(new Outcome.Queued(3, 2));
+    assertThat(gate.acquire(canary("late"))).as("a-early got the free slot").isEqualTo(new Outcome.Queued(2, 2));
     assertThat(gate.acquire(canary("a-early"))).isEqualTo(new Outcome.Admitted());
   }
 

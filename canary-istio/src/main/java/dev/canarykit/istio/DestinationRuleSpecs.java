@@ -1,7 +1,7 @@
 package dev.canarykit.istio;
 
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.IstioBlocks;
+import dev.canarykit.core.internal.IstioBlocks;
 import java.util.Map;
 
 /**

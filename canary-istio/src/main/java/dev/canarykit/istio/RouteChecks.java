@@ -1,6 +1,6 @@
 package dev.canarykit.istio;
 
-import dev.canarykit.core.model.IstioBlocks;
+import dev.canarykit.core.internal.IstioBlocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.canarykit.istio;
 
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.IstioBlocks;
-import dev.canarykit.core.model.IstioBlocks.Block;
+import dev.canarykit.core.internal.IstioBlocks;
+import dev.canarykit.core.internal.IstioBlocks.Block;
 import dev.canarykit.core.model.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.canarykit.k8s;
 import dev.canarykit.core.judge.Action;
 import dev.canarykit.core.judge.JudgeConfig;
 import dev.canarykit.core.model.CanarySpec;
-import dev.canarykit.core.model.GoDuration;
+import dev.canarykit.core.internal.GoDuration;
 import dev.canarykit.core.validation.Violation;
 import java.time.Duration;
 import java.util.ArrayList;

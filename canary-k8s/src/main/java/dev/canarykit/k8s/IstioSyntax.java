@@ -1,7 +1,7 @@
 package dev.canarykit.k8s;
 
 import com.google.re2j.PatternSyntaxException;
-import dev.canarykit.core.model.GoDuration;
+import dev.canarykit.core.internal.GoDuration;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;

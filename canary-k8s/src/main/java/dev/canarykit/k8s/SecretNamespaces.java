@@ -15,7 +15,7 @@ import dev.canarykit.core.model.MetricTemplate;
  * </ul>
  * A Secret is therefore never looked up in the Canary's namespace merely because the Canary refers to it.
  */
-public final class SecretNamespaces {
+final class SecretNamespaces {
   private SecretNamespaces() {}
 
   /** The namespace of the MetricTemplate {@code ref} of {@code canary}. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.IstioBlocks;
+import dev.canarykit.core.internal.IstioBlocks;
 import dev.canarykit.core.validation.Violation;
 import dev.canarykit.k8s.resource.CanaryResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Flagger's built-in Istio queries (docs/flagger-compatibility.md §5.1), as templates. */
-public final class BuiltinQueries {
+final class BuiltinQueries {
   /** Percentage of non-5xx responses of the canary workload over the window. */
   public static final String REQUEST_SUCCESS_RATE =
       "sum(rate(istio_requests_total{reporter=\"destination\",destination_workload_namespace=\"{{ namespace }}\","

@@ -29,7 +29,7 @@ final class HttpClients {
     HttpClient c = insecure;
     if (c == null) {
       synchronized (this) {
-        c = insecure == null ? insecure = build(dev.canarykit.core.webhook.InsecureTls.trustAllContext()) : insecure;
+        c = insecure == null ? insecure = build(dev.canarykit.core.internal.InsecureTls.trustAllContext()) : insecure;
       }
     }
     return c;

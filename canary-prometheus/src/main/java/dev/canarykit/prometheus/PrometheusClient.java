@@ -68,7 +68,7 @@ public final class PrometheusClient {
    * @param time the evaluation time, or {@code null} for Prometheus' "now" (as Flagger)
    * @return a value, no data ({@code no values found}) or an error; never {@code null}, never thrown
    */
-  public MetricResult instant(Endpoint endpoint, String promql, Instant time) {
+  MetricResult instant(Endpoint endpoint, String promql, Instant time) {
     MetricResult r = send(endpoint, "query", instantParams(promql, time), (status, in) -> {
       if (status >= 400) {
         byte[] head = in.readNBytes(Excerpts.MAX * 16);
@@ -111,7 +111,7 @@ public final class PrometheusClient {
    *
    * @return the series or an error; never {@code null}, never thrown
    */
-  public RangeResult range(Endpoint endpoint, RangeQuery query) {
+  RangeResult range(Endpoint endpoint, RangeQuery query) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("query", QueryText.collapse(query.promql()));
     params.put("start", seconds(query.start()));
@@ -141,7 +141,7 @@ public final class PrometheusClient {
   }
 
   /** The state of the circuit breaker of {@code endpoint}'s address. */
-  public CircuitBreaker.State breakerState(Endpoint endpoint) {
+  CircuitBreaker.State breakerState(Endpoint endpoint) {
     return exchange.breaker(endpoint).getState();
   }
 

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 /** Defaults of the Prometheus metric source (docs/flagger-compatibility.md §5.2, §5.6). */
-public final class PrometheusDefaults {
+final class PrometheusDefaults {
   /** The metrics server used when a Canary names none. */
   public static final URI METRICS_SERVER = URI.create("http://prometheus:9090");
   /** Per-query timeout. */

@@ -3,7 +3,7 @@ package dev.canarykit.prometheus;
 import java.util.regex.Pattern;
 
 /** Whitespace handling of PromQL text. */
-public final class QueryText {
+final class QueryText {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private QueryText() {}

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param end the last evaluation time, not before {@code start}
  * @param step the resolution, positive
  */
-public record RangeQuery(String promql, Instant start, Instant end, Duration step) {
+record RangeQuery(String promql, Instant start, Instant end, Duration step) {
 
   /**
    * Checks the request.

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The answer to a {@link RangeQuery}: series, or why there are none. */
-public sealed interface RangeResult {
+sealed interface RangeResult {
 
   /**
    * The series Prometheus returned (possibly none).

@@ -6,7 +6,7 @@ package dev.canarykit.prometheus;
  * @param kind the kind of failure
  * @param message the reason, naming the field and (escaped) value where one is at fault
  */
-public record RenderError(Kind kind, String message) {
+record RenderError(Kind kind, String message) {
 
   /** Kinds of render failure. */
   public enum Kind {

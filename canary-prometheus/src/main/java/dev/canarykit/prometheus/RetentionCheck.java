@@ -3,7 +3,7 @@ package dev.canarykit.prometheus;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.backtest.BacktestException;
 import dev.canarykit.core.backtest.ReleaseWindow;
-import dev.canarykit.core.validation.PrometheusDuration;
+import dev.canarykit.core.internal.PrometheusDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

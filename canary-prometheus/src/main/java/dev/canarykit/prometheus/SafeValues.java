@@ -1,6 +1,6 @@
 package dev.canarykit.prometheus;
 
-import dev.canarykit.core.validation.PrometheusDuration;
+import dev.canarykit.core.internal.PrometheusDuration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;

@@ -1,7 +1,7 @@
 package dev.canarykit.prometheus;
 
 import dev.canarykit.core.judge.IstioBuckets;
-import dev.canarykit.core.simulation.VersionProfile;
+import dev.canarykit.core.internal.simulation.VersionProfile;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

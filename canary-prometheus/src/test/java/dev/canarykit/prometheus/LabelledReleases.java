@@ -2,7 +2,7 @@ package dev.canarykit.prometheus;
 
 import dev.canarykit.core.backtest.ReleaseWindow;
 import dev.canarykit.core.backtest.ReleaseWindow.Label;
-import dev.canarykit.core.simulation.VersionProfile;
+import dev.canarykit.core.internal.simulation.VersionProfile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

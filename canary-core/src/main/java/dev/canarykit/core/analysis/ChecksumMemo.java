@@ -1,6 +1,6 @@
 package dev.canarykit.core.analysis;
 
-import dev.canarykit.core.model.Hashes;
+import dev.canarykit.core.internal.Hashes;
 import java.util.Map;
 
 /**

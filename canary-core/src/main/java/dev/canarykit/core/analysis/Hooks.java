@@ -35,9 +35,9 @@ final class Hooks {
       return false;
     }
     t.warning("Rolling back " + t.c() + " gate " + hook.name() + " did not approve within "
-        + dev.canarykit.core.model.GoDuration.format(limit));
+        + dev.canarykit.core.internal.GoDuration.format(limit));
     t.alert(Severity.WARN, "Gate " + hook.name() + " did not approve within "
-        + dev.canarykit.core.model.GoDuration.format(limit) + ", rolling back.", false);
+        + dev.canarykit.core.internal.GoDuration.format(limit) + ", rolling back.", false);
     return true;
   }
 

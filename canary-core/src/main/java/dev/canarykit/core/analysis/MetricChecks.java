@@ -5,7 +5,7 @@ import static java.util.Locale.ROOT;
 import dev.canarykit.core.analysis.Outcome.MetricError;
 import dev.canarykit.core.analysis.Outcome.MetricValue;
 import dev.canarykit.core.analysis.Outcome.NoData;
-import dev.canarykit.core.model.GoDuration;
+import dev.canarykit.core.internal.GoDuration;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.TargetRef;
 import dev.canarykit.core.model.MetricSpec.Kind;

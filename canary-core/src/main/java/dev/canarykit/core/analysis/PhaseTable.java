@@ -23,7 +23,7 @@ import java.util.Set;
  * Every legal phase change, in one table. Rewriting the current phase is always legal. The machine changes
  * phase only through {@link #require}, so it cannot produce a move that is not listed here.
  */
-public final class PhaseTable {
+final class PhaseTable {
   private static final Map<Phase, Set<Phase>> LEGAL = new EnumMap<>(Phase.class);
 
   static {

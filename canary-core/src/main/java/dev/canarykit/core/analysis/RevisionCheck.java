@@ -2,7 +2,7 @@ package dev.canarykit.core.analysis;
 
 import dev.canarykit.core.analysis.Outcome.Revision;
 import dev.canarykit.core.model.CanaryStatus;
-import dev.canarykit.core.model.Hashes;
+import dev.canarykit.core.internal.Hashes;
 
 /** Revision detection (docs/flagger-compatibility.md §1.4) and adoption of a status written by Flagger. */
 final class RevisionCheck {

@@ -94,7 +94,7 @@ public record TickReport(
    *
    * @throws IllegalStateException naming the first step that differs
    */
-  public static void verify(StepFunction machine, TickReport report) {
+  static void verify(StepFunction machine, TickReport report) {
     if (report.startStatus == null) {
       return;
     }

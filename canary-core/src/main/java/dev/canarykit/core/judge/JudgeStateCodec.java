@@ -63,6 +63,6 @@ public final class JudgeStateCodec {
   }
 
   static String fingerprint(JudgeConfig config) {
-    return dev.canarykit.core.model.Hashes.of(config.toString());
+    return dev.canarykit.core.internal.Hashes.of(config.toString());
   }
 }

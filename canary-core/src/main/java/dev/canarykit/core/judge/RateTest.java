@@ -7,7 +7,7 @@ package dev.canarykit.core.judge;
  * against p0 is a test supermartingale while p ≤ p0 (rollback) or p ≥ p0 (non-inferiority), so only the totals
  * (X events in N requests) are kept. Immutable.
  */
-public final class RateTest {
+final class RateTest {
   private final double p0;
   private final double[] up;
   private final double[] down;

@@ -16,7 +16,7 @@ import java.util.Arrays;
  * Both are test supermartingales under their nulls, so by Ville's inequality crossing 1/α has probability ≤ α
  * however often the judge looks. Immutable.
  */
-public final class RatioTest {
+final class RatioTest {
   private final double rho0;
   private final double rho1;
   private final double[] up;

@@ -1,5 +1,6 @@
 package dev.canarykit.core.model;
 
+import dev.canarykit.core.internal.IstioBlocks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
  * match) are kept in this form: the core only checks them against Flagger's schema ({@link IstioBlocks}),
  * canary-istio renders them.
  */
-public final class JsonTree {
+final class JsonTree {
   private JsonTree() {}
 
   /**

@@ -1,5 +1,6 @@
 package dev.canarykit.core.model;
 
+import dev.canarykit.core.internal.IstioBlocks;
 import java.util.List;
 import java.util.Map;
 

@@ -2,8 +2,8 @@ package dev.canarykit.core.validation;
 
 import dev.canarykit.core.model.CanarySpec;
 import dev.canarykit.core.model.Provider;
-import dev.canarykit.core.model.IstioBlocks;
-import dev.canarykit.core.model.IstioBlocks.Block;
+import dev.canarykit.core.internal.IstioBlocks;
+import dev.canarykit.core.internal.IstioBlocks.Block;
 import dev.canarykit.core.model.ServiceSpec;
 import java.util.List;
 import java.util.Map;

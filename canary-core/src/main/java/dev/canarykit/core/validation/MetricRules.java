@@ -1,6 +1,7 @@
 package dev.canarykit.core.validation;
 
-import dev.canarykit.core.model.GoDuration;
+import dev.canarykit.core.internal.GoDuration;
+import dev.canarykit.core.internal.PrometheusDuration;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.MetricSpec.TemplateRef;
 

@@ -1,6 +1,6 @@
 package dev.canarykit.core.validation;
 
-import dev.canarykit.core.model.GoDuration;
+import dev.canarykit.core.internal.GoDuration;
 import dev.canarykit.core.model.ServiceSpec;
 import java.util.List;
 

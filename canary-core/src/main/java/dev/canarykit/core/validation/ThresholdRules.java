@@ -1,6 +1,6 @@
 package dev.canarykit.core.validation;
 
-import static dev.canarykit.core.model.GoDuration.formatNumber;
+import static dev.canarykit.core.internal.GoDuration.formatNumber;
 
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.ThresholdRange;

@@ -1,6 +1,6 @@
 package dev.canarykit.core.validation;
 
-import dev.canarykit.core.model.GoDuration;
+import dev.canarykit.core.internal.GoDuration;
 import dev.canarykit.core.model.WebhookSpec;
 import dev.canarykit.core.model.WebhookType;
 import java.util.Arrays;

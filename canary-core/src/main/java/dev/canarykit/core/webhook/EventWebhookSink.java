@@ -6,7 +6,7 @@ import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanaryStatus;
-import dev.canarykit.core.model.Hashes;
+import dev.canarykit.core.internal.Hashes;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.model.WebhookSpec;
 import dev.canarykit.core.model.WebhookType;

@@ -1,6 +1,6 @@
 package dev.canarykit.core.webhook;
 
-import dev.canarykit.core.model.GoDuration;
+import dev.canarykit.core.internal.GoDuration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,6 +2,7 @@ package dev.canarykit.core.webhook;
 
 import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.internal.InsecureTls;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.WebhookSpec;
 import dev.canarykit.core.port.WebhookClient;
@@ -139,7 +140,7 @@ public final class HttpWebhookClient implements WebhookClient {
     }
 
     /** How the client waits; default {@link Sleeper#THREAD}. */
-    public Builder sleeper(Sleeper v) {
+    Builder sleeper(Sleeper v) {
       sleeper = Objects.requireNonNull(v, "sleeper == null");
       return this;
     }

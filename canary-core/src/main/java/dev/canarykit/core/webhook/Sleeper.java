@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Waits between retries; replaceable so tests record the waits instead of sleeping. */
 @FunctionalInterface
-public interface Sleeper {
+interface Sleeper {
 
   /** Sleeps on the calling thread. */
   Sleeper THREAD = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);

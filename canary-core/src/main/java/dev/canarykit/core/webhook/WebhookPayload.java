@@ -1,6 +1,6 @@
 package dev.canarykit.core.webhook;
 
-import dev.canarykit.core.json.JsonWriter;
+import dev.canarykit.core.internal.JsonWriter;
 import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.model.Canary;
 import java.util.Collections;
@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * @param checksum the revision checksum
  * @param metadata the hook's metadata; omitted from the JSON when empty
  */
-public record WebhookPayload(
+record WebhookPayload(
     String name, String namespace, String phase, String checksum, Map<String, String> metadata) {
 
   public WebhookPayload {

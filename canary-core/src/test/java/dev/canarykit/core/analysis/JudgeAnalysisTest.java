@@ -8,8 +8,8 @@ import dev.canarykit.core.judge.IntervalCounts;
 import dev.canarykit.core.judge.JudgeConfig;
 import dev.canarykit.core.judge.VersionCounts;
 import dev.canarykit.core.model.Phase;
-import dev.canarykit.core.simulation.Traffic;
-import dev.canarykit.core.simulation.VersionProfile;
+import dev.canarykit.core.internal.simulation.Traffic;
+import dev.canarykit.core.internal.simulation.VersionProfile;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import dev.canarykit.core.model.WebhookSpec;
 import dev.canarykit.core.model.WebhookType;
 import dev.canarykit.core.simulation.Policy;
 import dev.canarykit.core.simulation.RunResult.End;
-import dev.canarykit.core.simulation.VersionProfile;
+import dev.canarykit.core.internal.simulation.VersionProfile;
 import dev.canarykit.core.testing.SeedRelease;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package dev.canarykit.core.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.canarykit.core.simulation.Traffic;
-import dev.canarykit.core.simulation.VersionProfile;
+import dev.canarykit.core.internal.simulation.Traffic;
+import dev.canarykit.core.internal.simulation.VersionProfile;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

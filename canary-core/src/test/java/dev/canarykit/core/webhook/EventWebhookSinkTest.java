@@ -9,7 +9,7 @@ import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.AnalysisSpec;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanaryStatus;
-import dev.canarykit.core.model.Hashes;
+import dev.canarykit.core.internal.Hashes;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.model.Severity;
 import dev.canarykit.core.model.WebhookSpec;

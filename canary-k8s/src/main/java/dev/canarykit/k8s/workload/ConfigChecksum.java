@@ -1,7 +1,7 @@
 package dev.canarykit.k8s.workload;
 
-import dev.canarykit.core.json.JsonWriter;
-import dev.canarykit.core.model.Hashes;
+import dev.canarykit.core.internal.JsonWriter;
+import dev.canarykit.core.internal.Hashes;
 import java.util.Map;
 
 /**

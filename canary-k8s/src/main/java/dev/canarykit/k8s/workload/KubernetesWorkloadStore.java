@@ -4,7 +4,7 @@ import dev.canarykit.core.analysis.Command.Workload;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.analysis.Outcome.Readiness;
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.Hashes;
+import dev.canarykit.core.internal.Hashes;
 import dev.canarykit.core.port.WorkloadStore;
 import dev.canarykit.k8s.cache.ClusterReader;
 import dev.canarykit.k8s.resource.CanaryResource;

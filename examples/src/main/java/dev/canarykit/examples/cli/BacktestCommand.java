@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:it ran", "1:a policy's decision contradicts a labelled release",
         "2:usage error, unusable file or window, unreachable Prometheus"})
-public final class BacktestCommand implements Callable<Integer> {
+final class BacktestCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 

@@ -10,7 +10,7 @@ import dev.canarykit.core.backtest.PolicyRun;
 import dev.canarykit.core.backtest.ReleaseBacktest;
 import dev.canarykit.core.backtest.TickRecord;
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.GoDuration;
+import dev.canarykit.core.internal.GoDuration;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.simulation.RunResult.End;
 import java.io.PrintWriter;

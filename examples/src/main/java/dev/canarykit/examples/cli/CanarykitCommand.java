@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     description = "Flagger-compatible progressive delivery: check, simulate and run canary releases.",
     subcommands = {ValidateCommand.class, SimulateCommand.class, CheckCommand.class, BacktestCommand.class,
         dev.canarykit.examples.demo.DemoCommand.class})
-public final class CanarykitCommand implements Callable<Integer> {
+final class CanarykitCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:every metric passes", "1:a metric fails, has no data or errs",
         "2:unreadable or invalid file, or usage error"})
-public final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer> {
   /** A breaker configuration that never opens (its minimum number of calls is never reached). */
   static final CircuitBreakerConfig NEVER_OPENS = CircuitBreakerConfig.custom()
       .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED).slidingWindowSize(1)

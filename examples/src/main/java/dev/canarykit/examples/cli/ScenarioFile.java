@@ -1,8 +1,8 @@
 package dev.canarykit.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarykit.core.simulation.Scenario;
-import dev.canarykit.core.simulation.VersionProfile;
+import dev.canarykit.core.internal.simulation.Scenario;
+import dev.canarykit.core.internal.simulation.VersionProfile;
 import dev.canarykit.k8s.ManifestYaml;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.canarykit.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.simulation.PolicySummary;
+import dev.canarykit.core.internal.simulation.PolicySummary;
 import dev.canarykit.core.simulation.Policy;
-import dev.canarykit.core.simulation.Scenario;
-import dev.canarykit.core.simulation.Simulation;
+import dev.canarykit.core.internal.simulation.Scenario;
+import dev.canarykit.core.internal.simulation.Simulation;
 import dev.canarykit.k8s.DocumentCheck;
 import dev.canarykit.k8s.FlaggerDocuments;
 import dev.canarykit.k8s.ManifestYaml;
@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = "Simulate releases of a Canary over scenarios and compare decision policies (JSON on stdout).")
-public final class SimulateCommand implements Callable<Integer> {
+final class SimulateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         "Exit 0: all valid; 1: something invalid; 2: a file could not be read or parsed, or a usage error."},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:all valid", "1:something invalid", "2:unreadable or unparsable file, or usage error"})
-public final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 

@@ -10,7 +10,7 @@ import java.util.List;
  * it, changes the image from 3.1.0 to 3.1.1 (the seed's step 7), waits for the release to finish, then prints the
  * summary, writes the dump and compares the outcome with the scenario.
  */
-public final class Demo {
+final class Demo {
   /** The exit code when the outcome matches the scenario. */
   public static final int MATCHED = 0;
   /** The exit code when it does not (or the release did not finish). */

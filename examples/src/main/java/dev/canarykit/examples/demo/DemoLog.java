@@ -7,7 +7,7 @@ import java.util.Objects;
  * The demo's output: events flush left as {@code String.format("%-9s%s", type, message)}, every other line
  * indented by two spaces. Safe to call from any thread.
  */
-public final class DemoLog {
+final class DemoLog {
   private final PrintWriter out;
 
   /** Writes to {@code out}, which the caller owns. */

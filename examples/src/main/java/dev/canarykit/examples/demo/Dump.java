@@ -18,7 +18,7 @@ import java.util.Map;
  * file per object named {@code <kind in lower case>-<name>.yaml}; when two objects would get the same name, their
  * files are {@code <kind>-<name>.<namespace>.yaml}.
  */
-public final class Dump {
+final class Dump {
   private Dump() {}
 
   /**

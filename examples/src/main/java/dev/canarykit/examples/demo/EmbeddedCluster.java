@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * subresource) and the namespaces {@code test} and {@code istio-system}. Closing it closes the client and stops
  * the server.
  */
-public final class EmbeddedCluster implements AutoCloseable {
+final class EmbeddedCluster implements AutoCloseable {
   /** The application's namespace. */
   public static final String TEST = "test";
   /** The mesh's namespace (the gateway). */

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code destination_workload}, {@code destination_workload_namespace} and {@code response_code}; rendered in
  * Prometheus' text format.
  */
-public final class IstioMetrics {
+final class IstioMetrics {
   /** Istio's default request-duration bucket bounds, in milliseconds. */
   static final double[] BUCKETS = {0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000,
       300000, 600000, 1800000, 3600000};

@@ -1,6 +1,6 @@
 package dev.canarykit.examples.demo;
 
-import dev.canarykit.core.model.GoDuration;
+import dev.canarykit.core.internal.GoDuration;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *   <li>{@code hey -z <duration> -q <rate per worker> -c <workers> <url>}: that load against the URL.
  * </ul>
  */
-public sealed interface LoadTestCommand {
+sealed interface LoadTestCommand {
 
   /**
    * The POST-and-grep acceptance test.

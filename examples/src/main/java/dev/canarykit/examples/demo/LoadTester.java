@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
  * (202) and runs in the background; an identical command still running is not started twice. Only the
  * {@link LoadTestCommand}s are understood (400 otherwise); requests go through the {@link Mesh}.
  */
-public final class LoadTester implements AutoCloseable {
+final class LoadTester implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Mesh mesh;

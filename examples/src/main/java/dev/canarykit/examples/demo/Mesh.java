@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
  * per version); without available replicas the mesh answers 503 as Envoy does. Every request a pod serves is
  * recorded in {@link IstioMetrics} as the destination sidecar reports it.
  */
-public final class Mesh implements AutoCloseable {
+final class Mesh implements AutoCloseable {
   private final String namespace;
   /** The ingress gateway user traffic enters through. */
   public static final String GATEWAY = "public-gateway";

@@ -1,7 +1,7 @@
 package dev.canarykit.examples.demo;
 
 /** Where the demo's Istio objects live. */
-public enum MeshCluster {
+enum MeshCluster {
   /** In the workload cluster, next to the Deployments and the Canary. */
   SAME,
   /**

@@ -8,7 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /** Serves {@link IstioMetrics} on {@code http://127.0.0.1:<port>/metrics} for Prometheus to scrape. */
-public final class MetricsEndpoint implements AutoCloseable {
+final class MetricsEndpoint implements AutoCloseable {
   private final HttpServer server;
 
   private MetricsEndpoint(HttpServer server) {

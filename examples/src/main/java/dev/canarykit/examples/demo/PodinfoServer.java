@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * One version of podinfo on a loopback port, answering {@code /}, {@code /healthz} and {@code POST /token} (a JSON
  * object with a {@code token} field) with its {@link Behaviour}.
  */
-public final class PodinfoServer implements AutoCloseable {
+final class PodinfoServer implements AutoCloseable {
   private final String version;
   private final Behaviour behaviour;
   private final HttpServer server;

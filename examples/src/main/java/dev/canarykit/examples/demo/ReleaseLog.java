@@ -7,7 +7,7 @@ import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanaryStatus;
-import dev.canarykit.core.model.GoDuration;
+import dev.canarykit.core.internal.GoDuration;
 import dev.canarykit.core.port.EventSink;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * through {@link #around}) and keeps, from each tick's report, the phase, the canary weight and the metric values,
  * for the summary at the end.
  */
-public final class ReleaseLog implements Consumer<TickReport> {
+final class ReleaseLog implements Consumer<TickReport> {
   private final DemoLog log;
   private final Instant start;
   private final List<Recorded> events = new ArrayList<>();

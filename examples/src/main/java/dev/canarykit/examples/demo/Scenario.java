@@ -1,7 +1,7 @@
 package dev.canarykit.examples.demo;
 
 /** How podinfo 3.1.1 behaves in the demo; 3.1.0 is always healthy. */
-public enum Scenario {
+enum Scenario {
   /** 3.1.1 is as healthy as 3.1.0: the release is promoted. */
   GOOD,
   /** Every 3.1.1 request takes 600 to 900 ms: the P99 check fails and the release is rolled back. */

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The seed's manifests, copied into the jar under {@value #DIRECTORY} (the demo never reads {@code ../shared}).
  */
-public final class SeedManifests {
+final class SeedManifests {
   /** Where the manifests live on the class path. */
   public static final String DIRECTORY = "seed/";
 

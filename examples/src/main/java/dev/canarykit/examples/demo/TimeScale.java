@@ -1,6 +1,6 @@
 package dev.canarykit.examples.demo;
 
-import dev.canarykit.core.model.GoDuration;
+import dev.canarykit.core.internal.GoDuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * @param factor the divisor, at least 1
  */
-public record TimeScale(int factor) {
+record TimeScale(int factor) {
   /** The default factor: a 10 s analysis interval and 10 s and 5 s metric windows. */
   public static final int DEFAULT = 6;
   /** The shortest analysis interval the demo runs. */

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Steady user traffic through the ingress gateway: {@code GET /} at a fixed rate, counted per version served. */
-public final class UserTraffic implements AutoCloseable {
+final class UserTraffic implements AutoCloseable {
   private final Mesh mesh;
   private final String app;
   private final int ratePerSecond;

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param primaryImage the primary's image
  * @param canaryReplicas the target Deployment's replicas
  */
-public record Verdict(String phase, String primaryImage, int canaryReplicas) {
+record Verdict(String phase, String primaryImage, int canaryReplicas) {
 
   /** Reads the outcome of the seed release from the cluster. */
   public static Verdict read(KubernetesClient client) {

@@ -17,7 +17,7 @@ import java.util.List;
  * @param evidenceBound the log e-value at which the judge rolls back (log 1/alpha)
  * @param events every event, in time order
  */
-public record ReleaseChart(String title, List<String> notes, Instant from, Instant to, List<Line> weights,
+record ReleaseChart(String title, List<String> notes, Instant from, Instant to, List<Line> weights,
     List<MetricPanel> metrics, List<Line> evidence, double evidenceBound, List<Mark> events) {
 
   public ReleaseChart {

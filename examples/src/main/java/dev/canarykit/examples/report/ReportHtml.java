@@ -14,7 +14,7 @@ import java.util.Objects;
  * Renders release charts as one self-contained page: well-formed XHTML with inline SVG and CSS, no script and
  * nothing fetched, readable on screen and printable (one release per page, panels never split).
  */
-public final class ReportHtml {
+final class ReportHtml {
   private static final int PANEL_HEIGHT = 150;
   private static final int LANE_HEIGHT = 22;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")

@@ -9,5 +9,8 @@
  *   CanaryDriver driver = ...;   // hand the router to the driver with the other ports
  * }
  * }</pre>
+ *
+ * <p>Nullness: no parameter or return value here is {@code null} unless its documentation says so ("or
+ * {@code null}"); an absent result is an empty {@link java.util.Optional} or an empty collection.
  */
 package dev.canarykit.istio;

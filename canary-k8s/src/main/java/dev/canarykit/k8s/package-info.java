@@ -8,5 +8,8 @@
  * CanaryStatus status = CanaryStatusMapping.toCore(r.getStatus());
  * SecretResolver secrets = new KubernetesSecretResolver(client);
  * }</pre>
+ *
+ * <p>Nullness: no parameter or return value here is {@code null} unless its documentation says so ("or
+ * {@code null}"); an absent result is an empty {@link java.util.Optional} or an empty collection.
  */
 package dev.canarykit.k8s;

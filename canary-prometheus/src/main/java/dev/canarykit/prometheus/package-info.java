@@ -15,5 +15,8 @@
  * value; {@link dev.canarykit.prometheus.MetricComparison} gives the analysis' verdict for it.
  * {@link dev.canarykit.prometheus.PrometheusMetricSource#counts} counts requests, 5xx failures and latency buckets
  * of the canary and its primary for the statistical judge.
+ *
+ * <p>Nullness: no parameter or return value here is {@code null} unless its documentation says so ("or
+ * {@code null}"); an absent result is an empty {@link java.util.Optional} or an empty collection.
  */
 package dev.canarykit.prometheus;

@@ -9,5 +9,8 @@
  * }</pre>
  *
  * <p>History is a {@link dev.canarykit.core.backtest.History}; canary-prometheus reads it from a Prometheus.
+ *
+ * <p>Nullness: no parameter or return value here is {@code null} unless its documentation says so ("or
+ * {@code null}"); an absent result is an empty {@link java.util.Optional} or an empty collection.
  */
 package dev.canarykit.core.backtest;

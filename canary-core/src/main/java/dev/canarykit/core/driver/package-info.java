@@ -9,5 +9,8 @@
  * TickReport report = driver.tick(canary);
  * report.verifyReplay(); // the decision provenance: the same outcomes give the same transitions
  * }</pre>
+ *
+ * <p>Nullness: no parameter or return value here is {@code null} unless its documentation says so ("or
+ * {@code null}"); an absent result is an empty {@link java.util.Optional} or an empty collection.
  */
 package dev.canarykit.core.driver;

@@ -15,5 +15,8 @@
  * dev.canarykit.core.analysis.Outcome} for commands, a typed result ({@link StatusRead}, {@link StatusWrite},
  * {@link SecretLookup}) where a port returns data. A {@link RuntimeException} escaping a port is an adapter bug;
  * the driver still turns it into a failed outcome so one bad call never crashes a tick.
+ *
+ * <p>Nullness: no parameter or return value here is {@code null} unless its documentation says so ("or
+ * {@code null}"); an absent result is an empty {@link java.util.Optional} or an empty collection.
  */
 package dev.canarykit.core.port;

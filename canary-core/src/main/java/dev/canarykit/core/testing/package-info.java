@@ -12,5 +12,8 @@
  * }</pre>
  *
  * <p>Every class here is thread-safe (its methods are synchronized) and keeps all state in the instance.
+ *
+ * <p>Nullness: no parameter or return value here is {@code null} unless its documentation says so ("or
+ * {@code null}"); an absent result is an empty {@link java.util.Optional} or an empty collection.
  */
 package dev.canarykit.core.testing;

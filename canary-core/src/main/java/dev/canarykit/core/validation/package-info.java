@@ -7,7 +7,7 @@
  * canary.requireValid();                            // or throw InvalidCanaryException listing them all
  * }</pre>
  *
- * <p>{@link dev.canarykit.core.validation.PrometheusDuration} checks Prometheus range durations such as
- * {@code 1m} or {@code 1h30m}.
+ * <p>Nullness: no parameter or return value here is {@code null} unless its documentation says so ("or
+ * {@code null}"); an absent result is an empty {@link java.util.Optional} or an empty collection.
  */
 package dev.canarykit.core.validation;

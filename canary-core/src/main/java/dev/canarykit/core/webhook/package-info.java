@@ -14,5 +14,8 @@
  * <p>Nothing here logs: failures come back as {@link dev.canarykit.core.analysis.Outcome.Failed} values or are
  * counted and handed to a caller-supplied handler. Messages name the hook and the URL without its user info or
  * query, and never contain metadata values.
+ *
+ * <p>Nullness: no parameter or return value here is {@code null} unless its documentation says so ("or
+ * {@code null}"); an absent result is an empty {@link java.util.Optional} or an empty collection.
  */
 package dev.canarykit.core.webhook;

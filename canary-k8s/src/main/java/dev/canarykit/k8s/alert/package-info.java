@@ -8,5 +8,8 @@
  *     .secrets(new KubernetesSecretResolver(client)).clusterName("prod-eu").delegate(kubernetesEvents).build();
  * CanaryDriver driver = CanaryDriver.builder()...events(AsyncEventSink.builder(alerts).build()).build();
  * }</pre>
+ *
+ * <p>Nullness: no parameter or return value here is {@code null} unless its documentation says so ("or
+ * {@code null}"); an absent result is an empty {@link java.util.Optional} or an empty collection.
  */
 package dev.canarykit.k8s.alert;

@@ -7,5 +7,8 @@
  * CanaryDriver driver = CanaryDriver.builder()...listener(metrics).build();
  * metrics.setTotal("test", 3);   // the controller counts its canaries per namespace
  * }</pre>
+ *
+ * <p>Nullness: no parameter or return value here is {@code null} unless its documentation says so ("or
+ * {@code null}"); an absent result is an empty {@link java.util.Optional} or an empty collection.
  */
 package dev.canarykit.k8s.metrics;

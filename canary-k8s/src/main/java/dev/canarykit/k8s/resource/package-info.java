@@ -6,5 +6,8 @@
  * var canaries = client.resources(CanaryResource.class).inNamespace("test");
  * canaries.withName("podinfo").editStatus(c -> { c.setStatus(CanaryStatusMapping.toResource(next)); return c; });
  * }</pre>
+ *
+ * <p>Nullness: these are fabric8 (Jackson) classes, so every field of a resource is {@code null} when
+ * the YAML leaves it out; everything else here takes and returns no {@code null} unless documented.
  */
 package dev.canarykit.k8s.resource;

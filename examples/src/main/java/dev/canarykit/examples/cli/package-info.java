@@ -5,5 +5,8 @@
  * <pre>{@code
  * java -jar examples/target/canarykit.jar validate podinfo-canary.yaml
  * }</pre>
+ *
+ * <p>Nullness: no parameter or return value here is {@code null} unless its documentation says so ("or
+ * {@code null}"); an absent result is an empty {@link java.util.Optional} or an empty collection.
  */
 package dev.canarykit.examples.cli;

@@ -6,5 +6,8 @@
  * <pre>{@code
  * java -jar examples/target/canarykit.jar demo --scenario slow --dump /tmp/objects
  * }</pre>
+ *
+ * <p>Nullness: no parameter or return value here is {@code null} unless its documentation says so ("or
+ * {@code null}"); an absent result is an empty {@link java.util.Optional} or an empty collection.
  */
 package dev.canarykit.examples.demo;

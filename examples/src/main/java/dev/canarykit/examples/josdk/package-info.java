@@ -6,5 +6,8 @@
  * operator.register(new CanaryReconciler(controllerConfig));
  * operator.start();
  * }</pre>
+ *
+ * <p>Nullness: no parameter or return value here is {@code null} unless its documentation says so ("or
+ * {@code null}"); an absent result is an empty {@link java.util.Optional} or an empty collection.
  */
 package dev.canarykit.examples.josdk;

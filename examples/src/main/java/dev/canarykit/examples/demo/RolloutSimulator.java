@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * Progressing conditions) catches up with the spec after {@code delay}; every HPA's status follows its target, and
  * a target with fewer replicas than {@code minReplicas} (but not zero) is scaled up to it, as the HPA does.
  */
-final class RolloutSimulator implements AutoCloseable {
+public final class RolloutSimulator implements AutoCloseable {
   private final KubernetesClient client;
   private final String namespace;
   private final Duration delay;

@@ -26,6 +26,7 @@ public final class InformerCache implements ClusterReader, AutoCloseable {
   private final String namespace;
   private final List<Class<? extends HasMetadata>> kinds;
   private final Map<Class<?>, SharedIndexInformer<? extends HasMetadata>> informers = new LinkedHashMap<>();
+  private final Map<Class<?>, String> selectors = new LinkedHashMap<>();
   private final ClusterReader fallback;
 
   private InformerCache(KubernetesClient client, String namespace, List<Class<? extends HasMetadata>> kinds) {
@@ -46,6 +47,19 @@ public final class InformerCache implements ClusterReader, AutoCloseable {
   }
 
   /**
+   * Watches only the objects of {@code kind} that the label selector {@code selector} selects (such as
+   * {@code app=podinfo,!canary}); {@code null} for all. Takes effect at {@link #start()}.
+   */
+  public synchronized InformerCache labelSelector(Class<? extends HasMetadata> kind, String selector) {
+    if (selector == null) {
+      selectors.remove(kind);
+    } else {
+      selectors.put(kind, selector);
+    }
+    return this;
+  }
+
+  /**
    * Starts every informer and waits for its first list; calling it again does nothing. All or nothing: when an
    * informer cannot start, the ones already started are stopped.
    *
@@ -60,6 +74,7 @@ public final class InformerCache implements ClusterReader, AutoCloseable {
         String group = HasMetadata.getGroup(kind);
         throw new IllegalStateException("the informer of " + HasMetadata.getPlural(kind)
             + (group.isEmpty() ? "" : "." + group) + (namespace == null ? " in every namespace" : " in namespace " + namespace)
+            + (selectors.containsKey(kind) ? " labelled " + selectors.get(kind) : "")
             + " did not start: " + e.getMessage(), e);
       }
     }
@@ -70,7 +85,9 @@ public final class InformerCache implements ClusterReader, AutoCloseable {
     @SuppressWarnings("unchecked")
     Class<HasMetadata> type = (Class<HasMetadata>) kind;
     var op = client.resources(type);
-    return namespace == null ? op.inAnyNamespace().inform() : op.inNamespace(namespace).inform();
+    var scoped = namespace == null ? op.inAnyNamespace() : op.inNamespace(namespace);
+    String selector = selectors.get(kind);
+    return selector == null ? scoped.inform() : scoped.withLabelSelector(selector).inform();
   }
 
   /** Adds a handler to the informer of {@code kind} (which must be one of this cache's kinds, started). */

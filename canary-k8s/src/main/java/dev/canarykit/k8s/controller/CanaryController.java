@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * Runs every Canary of a cluster (or namespace): watches Canaries, Deployments, Services, HPAs, ConfigMaps,
  * Secrets and MetricTemplates through informers, schedules each Canary at its analysis interval (first tick at
  * once), and runs ticks of the core {@link CanaryDriver} on a bounded worker pool. A deleted Canary stops its schedule; a changed interval
- * reschedules it. With leader election only the lease holder ticks.
+ * reschedules it. With leader election only the lease holder ticks; with {@link Sharding} each replica ticks the
+ * Canaries of the shards it holds.
  *
  * <pre>{@code
  * try (CanaryController controller = CanaryController.create(client, config)) {
@@ -57,8 +58,9 @@ import org.slf4j.LoggerFactory;
  * <p>The controller keeps no release state: every tick reads the Canary's status, so a controller started after
  * another stopped continues where it left off. The client belongs to the caller and is never closed.
  *
- * <p><b>Terms.</b> Each start (or, with leader election, each time this replica becomes the leader) begins a
- * term with its own {@link WriteFence} and driver; {@link #stop()} and a lost leadership end it. Every side effect
+ * <p><b>Terms.</b> Each start (or, with leader election, each time this replica becomes the leader; with sharding,
+ * each time it takes a shard) begins a term with its own {@link WriteFence} and driver; {@link #stop()}, a lost
+ * leadership and a shard lost or given back end it. Every side effect
  * of a tick (a write, a scale, a webhook call, an event, the status write) and every finalizer pass runs through
  * the fence of the term the tick started in, so a tick that outlives its term writes nothing.
  */
@@ -77,14 +79,15 @@ public final class CanaryController implements AutoCloseable {
   private java.util.function.Function<WriteFence, CanaryDriver> drivers;
   /** The limit on concurrent analyses, or {@code null} without one. */
   private AnalysisGate gate;
-  private volatile Term term;
+  /** The terms begun and not ended, by shard (shard 0 without sharding). */
+  private final Map<Integer, Term> terms = new ConcurrentHashMap<>();
   private CompletableFuture<?> election;
+  private ShardLeases shardLeases;
   private EventSink builtSink;
   private static final Duration FINALIZE_BACKOFF = Duration.ofSeconds(3);
   /** How long {@link #stop()} lets ticks that are still reading finish before it returns; they cannot write. */
   private static final Duration READS_GRACE = Duration.ofSeconds(10);
   private final Map<String, Integer> finalizeAttempts = new ConcurrentHashMap<>();
-  private volatile boolean leading;
   private boolean started;
 
   private CanaryController(KubernetesClient client, ControllerConfig config) {
@@ -117,17 +120,21 @@ public final class CanaryController implements AutoCloseable {
       ApiServerCheck.verify(client, config.namespace());
       cache = InformerCache.create(client, config.namespace(), List.of(CanaryResource.class, Deployment.class,
           Service.class, HorizontalPodAutoscaler.class, ConfigMap.class, Secret.class,
-          MetricTemplateResource.class)).start();
+          MetricTemplateResource.class)).labelSelector(CanaryResource.class, config.canarySelector()).start();
       timer = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "canarykit-timer"));
       workers = new TickPool(config.workers(), config.portCallThreads());
       buildStores();
       schedules = new Schedules(timer, workers, this::tick);
       cache.addHandler(CanaryResource.class, new Handler());
       started = true;
-      LOG.info("canarykit controller started on {} ({}, {} workers{})", client.getMasterUrl(),
-          config.namespace() == null ? "every namespace" : "namespace " + config.namespace(), config.workers(),
-          config.leaderElection() == null ? "" : ", waiting for lease " + lease());
-      if (config.leaderElection() == null) {
+      LOG.info("canarykit controller started on {} ({}{}, {} workers{})", client.getMasterUrl(),
+          config.namespace() == null ? "every namespace" : "namespace " + config.namespace(),
+          config.canarySelector() == null ? "" : ", Canaries labelled " + config.canarySelector(), config.workers(),
+          config.leaderElection() != null ? ", waiting for lease " + lease()
+              : config.sharding() != null ? ", sharded: " + shards() : "");
+      if (config.sharding() != null) {
+        shardLeases = ShardLeases.start(client, config.sharding(), this::begin);
+      } else if (config.leaderElection() == null) {
         lead();
       } else {
         election = Election.start(client, config.leaderElection(), this::lead, this::follow);
@@ -147,6 +154,11 @@ public final class CanaryController implements AutoCloseable {
   private String lease() {
     LeaderElection l = config.leaderElection();
     return l.leaseNamespace() + "/" + l.leaseName() + " as " + l.identity();
+  }
+
+  private String shards() {
+    Sharding s = config.sharding();
+    return s.shards() + " shards, leases " + s.leaseNamespace() + "/" + s.name() + "-shard-* as " + s.identity();
   }
 
   /** The stores of the ticks, on the caller's client with every API request bounded ({@link BoundedRequests}). */
@@ -173,9 +185,17 @@ public final class CanaryController implements AutoCloseable {
         events, statuses, config.clock());
   }
 
-  /** Whether this controller ticks now (started, and leading when election is on). */
+  /**
+   * Whether this controller ticks now: started, leading when election is on, and holding at least one shard with
+   * sharding.
+   */
   public boolean isLeading() {
-    return leading;
+    return !terms.isEmpty();
+  }
+
+  /** The shards whose Canaries this controller ticks now ({@code [0]} when it leads without sharding). */
+  java.util.SortedSet<Integer> heldShards() {
+    return new java.util.TreeSet<>(terms.keySet());
   }
 
   /** The interval {@code namespace/name} is scheduled at, or {@code null} when it has no schedule (for tests). */
@@ -185,7 +205,8 @@ public final class CanaryController implements AutoCloseable {
   }
 
   /**
-   * Stops ticking and watching, then releases the lease. <b>Guarantee:</b> when this method returns, no tick of
+   * Stops ticking and watching, then releases the lease (with sharding: gives every shard's Lease and the
+   * presence Lease back, so the other replicas take the shards over at once). <b>Guarantee:</b> when this method returns, no tick of
    * this controller writes anything any more (no route, workload, status, Event, alert or webhook call), also a
    * tick still blocked in a port: the term's {@link WriteFence} is closed first, which waits for the side effects
    * already running (each bounded by its port's deadline) and refuses every later one. Ticks still reading are
@@ -195,18 +216,32 @@ public final class CanaryController implements AutoCloseable {
    * be delivered (up to the sink's own close timeout, 10 s for an {@code AsyncEventSink}). Safe to call at any
    * time, also twice, and before or after a failed start.
    */
-  public synchronized void stop() {
-    if (!started) {
-      return;
+  public void stop() {
+    ShardLeases leases;
+    synchronized (this) {
+      if (!started) {
+        return;
+      }
+      started = false;
+      leases = shardLeases;
+      shardLeases = null;
     }
-    started = false;
-    follow();
-    release();
+    if (leases != null) {
+      leases.close(true); // without the lock: its round may be waiting to begin a shard, which now does nothing
+    }
+    synchronized (this) {
+      follow();
+      release();
+    }
     LOG.info("canarykit controller stopped on {}", client.getMasterUrl());
   }
 
   /** Releases whatever is held (each part may be missing after a failed start); the client stays open. */
   private void release() {
+    if (shardLeases != null) {
+      shardLeases.close(true);
+      shardLeases = null;
+    }
     if (election != null) {
       election.cancel(true);
       election = null;
@@ -259,21 +294,12 @@ public final class CanaryController implements AutoCloseable {
     stop();
   }
 
-  private synchronized void lead() {
-    if (!started || term != null) {
-      return;
-    }
-    WriteFence fence = WriteFence.open();
-    term = new Term(fence, drivers.apply(fence));
-    leading = true;
-    if (config.leaderElection() != null) {
+  /** Without sharding: begins the one term (at start, or when this replica becomes the leader). */
+  private void lead() {
+    begin(0);
+    if (config.leaderElection() != null && isLeading()) {
       LOG.info("canarykit controller leading: lease {}", lease());
     }
-    List<CanaryResource> canaries = cache.list(CanaryResource.class);
-    if (gate != null) {
-      gate.takeOver(statuses(canaries));
-    }
-    canaries.forEach(this::schedule);
   }
 
   /** The statuses of {@code canaries} by namespace/name (those without a status or with an unknown phase left out). */
@@ -291,30 +317,69 @@ public final class CanaryController implements AutoCloseable {
     return out;
   }
 
-  /** Ends the term: no new tick starts, and once this returns no tick of the term writes any more. */
+  /** Ends every term: no new tick starts, and once this returns no tick of them writes any more. */
   private void follow() {
-    Term ending;
-    synchronized (this) {
-      ending = term;
-      term = null;
-      leading = false;
-      if (schedules != null) {
-        schedules.cancelAll();
-      }
-      if (gate != null) {
-        gate.clear();
-      }
-    }
-    if (ending != null) {
-      ending.fence().close();
-      if (config.leaderElection() != null) {
-        LOG.info("canarykit controller no longer leading: lease {}", lease());
-      }
+    boolean led = isLeading();
+    terms.forEach(this::end);
+    if (led && config.leaderElection() != null) {
+      LOG.info("canarykit controller no longer leading: lease {}", lease());
     }
   }
 
-  private void schedule(CanaryResource r) {
-    if (leading) {
+  /**
+   * Begins a term for the Canaries of {@code shard} (shard 0 holds every Canary without sharding) and schedules
+   * them; returns what ends it. Does nothing (and ends nothing) when stopped or when the shard has a term.
+   */
+  private synchronized Runnable begin(int shard) {
+    if (!started || terms.containsKey(shard)) {
+      return () -> {};
+    }
+    WriteFence fence = WriteFence.open();
+    Term t = new Term(fence, drivers.apply(fence));
+    terms.put(shard, t);
+    List<CanaryResource> held = cache.list(CanaryResource.class).stream()
+        .filter(r -> terms.containsKey(shardOf(key(r)))).toList();
+    if (gate != null) {
+      gate.takeOver(statuses(held)); // the limit counts the Canaries this replica ticks, the new shard's included
+    }
+    for (CanaryResource r : held) {
+      if (shardOf(key(r)) == shard) {
+        schedules.schedule(key(r), config.intervals().apply(CanaryMapping.toCore(r)));
+      }
+    }
+    countCanaries();
+    return () -> end(shard, t);
+  }
+
+  /** Ends term {@code t} of {@code shard}: its schedules stop, and once this returns none of its ticks writes. */
+  private void end(int shard, Term t) {
+    synchronized (this) {
+      terms.remove(shard, t);
+      if (schedules != null && !terms.containsKey(shard)) {
+        schedules.cancelIf(key -> shardOf(key) == shard);
+      }
+      if (gate != null && terms.isEmpty()) {
+        gate.clear();
+      } else if (gate != null && cache != null) {
+        cache.list(CanaryResource.class).stream().map(CanaryController::key).filter(k -> shardOf(k) == shard)
+            .forEach(gate::forget);
+      }
+    }
+    t.fence().close();
+  }
+
+  private int shardOf(String key) {
+    Sharding s = config.sharding();
+    return s == null ? 0 : Sharding.shardOf(key, s.shards());
+  }
+
+  /** The term that ticks {@code key} now, or null when this replica does not tick it. */
+  private Term termOf(String key) {
+    return terms.get(shardOf(key));
+  }
+
+  private synchronized void schedule(CanaryResource r) {
+    if (termOf(key(r)) != null) {
       schedules.schedule(key(r), config.intervals().apply(CanaryMapping.toCore(r)));
       countCanaries();
     }
@@ -341,7 +406,7 @@ public final class CanaryController implements AutoCloseable {
   }
 
   private void tick(String key) {
-    Term t = term;
+    Term t = termOf(key);
     if (t == null) {
       return;
     }
@@ -441,7 +506,7 @@ public final class CanaryController implements AutoCloseable {
    * within a tick deadline like a tick.
    */
   private void finalizerPass(CanaryResource r) {
-    Term t = term;
+    Term t = termOf(key(r));
     if (t == null) {
       return;
     }
@@ -505,7 +570,7 @@ public final class CanaryController implements AutoCloseable {
     return r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
   }
 
-  private static Thread thread(Runnable r, String name) {
+  static Thread thread(Runnable r, String name) {
     Thread t = new Thread(r, name);
     t.setDaemon(true);
     return t;

@@ -60,13 +60,17 @@ import java.util.function.Function;
  * @param maxConcurrentAnalyses how many canaries may be in analysis at once (from the start of a run to its end);
  *     a canary with a new revision beyond that waits in phase Waiting, in order of arrival; 0 (the default) for
  *     no limit
+ * @param sharding the shards this replica shares the Canaries with other replicas through, or {@code null} (the
+ *     default) for none; excludes {@code leaderElection}
+ * @param canarySelector a label selector: only the Canaries it selects are watched and ticked, or {@code null}
+ *     (the default) for every Canary
  */
 public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics,
     String defaultMetricsServer, WebhookClient webhooks, String eventComponent, int workers, String namespace,
     LeaderElection leaderElection, Clock clock, Function<Canary, Duration> intervals, Consumer<TickReport> onTick,
     UnaryOperator<EventSink> events, CanaryListener listener, boolean noCrossNamespaceRefs, int portCallThreads,
     ControllerListener controllerListener, Duration requestTimeout, int requestRetries, Duration tickTimeout,
-    int maxConcurrentAnalyses) {
+    int maxConcurrentAnalyses, Sharding sharding, String canarySelector) {
   /** The default metrics server (docs/flagger-compatibility.md §5.2). */
   public static final String DEFAULT_METRICS_SERVER = "http://prometheus:9090";
   /** The default number of ticks that may wait in slow port calls without holding a worker. */
@@ -105,6 +109,8 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
     private int requestRetries = DEFAULT_REQUEST_RETRIES;
     private Duration tickTimeout = DEFAULT_TICK_TIMEOUT;
     private int maxConcurrentAnalyses;
+    private Sharding sharding;
+    private String canarySelector;
 
     private Builder() {}
 
@@ -120,6 +126,29 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
         throw new IllegalArgumentException("maxConcurrentAnalyses must be at least 0 (0: no limit), but was " + v);
       }
       maxConcurrentAnalyses = v;
+      return this;
+    }
+
+    /**
+     * Shares the Canaries with other replicas: this one ticks only the Canaries of the shards whose Leases it
+     * holds (see {@link Sharding}); default none (this replica ticks every Canary it watches, or with
+     * {@link #leaderElection} only while it leads). Not together with {@link #leaderElection}.
+     */
+    public Builder sharding(Sharding v) {
+      sharding = v;
+      return this;
+    }
+
+    /**
+     * Watches and ticks only the Canaries with these labels, a Kubernetes label selector such as
+     * {@code sharding.fluxcd.io/key=shard1} (Flux's sharding: one replica per key, with no Lease) or
+     * {@code !sharding.fluxcd.io/key}; default every Canary. Every replica must select a different set.
+     */
+    public Builder canarySelector(String v) {
+      if (v != null && v.isBlank()) {
+        throw new IllegalArgumentException("canarySelector must not be blank (null selects every Canary)");
+      }
+      canarySelector = v;
       return this;
     }
 
@@ -269,7 +298,8 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
     /**
      * Builds the configuration.
      *
-     * @throws IllegalStateException naming every required part that is missing
+     * @throws IllegalStateException naming every required part that is missing, or when both leader election and
+     *     sharding are set
      */
     public ControllerConfig build() {
       List<String> missing = new ArrayList<>();
@@ -279,9 +309,14 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
       if (!missing.isEmpty()) {
         throw new IllegalStateException("missing: " + missing);
       }
+      if (sharding != null && leaderElection != null) {
+        throw new IllegalStateException("leaderElection and sharding exclude each other: a single leader is"
+            + " sharding with one shard");
+      }
       return new ControllerConfig(router, metrics, defaultMetricsServer, webhooks, eventComponent, workers,
           namespace, leaderElection, clock, intervals, onTick, events, listener, noCrossNamespaceRefs,
-          portCallThreads, controllerListener, requestTimeout, requestRetries, tickTimeout, maxConcurrentAnalyses);
+          portCallThreads, controllerListener, requestTimeout, requestRetries, tickTimeout, maxConcurrentAnalyses,
+          sharding, canarySelector);
     }
   }
 }

@@ -75,6 +75,17 @@ final class Schedules {
     }
   }
 
+  /** Stops the schedule of every key that {@code which} accepts; ticks already running finish. */
+  synchronized void cancelIf(java.util.function.Predicate<String> which) {
+    jobs.values().removeIf(job -> {
+      if (which.test(job.key)) {
+        job.cancel();
+        return true;
+      }
+      return false;
+    });
+  }
+
   /** Stops every schedule. */
   synchronized void cancelAll() {
     jobs.values().forEach(Job::cancel);

@@ -94,15 +94,6 @@ final class ShardLeases implements AutoCloseable {
     return leases;
   }
 
-  /** The shards held now (read from another thread: a snapshot). */
-  Set<Integer> held() {
-    try {
-      return loop.submit(() -> Set.copyOf(new TreeSet<>(held.keySet()))).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      return Set.of();
-    }
-  }
-
   private void round() {
     try {
       long now = System.nanoTime();

@@ -18,6 +18,7 @@ import dev.canarykit.k8s.alert.AlertProviderLookup;
 import dev.canarykit.k8s.controller.CanaryController;
 import dev.canarykit.k8s.controller.ControllerConfig;
 import dev.canarykit.k8s.controller.LeaderElection;
+import dev.canarykit.k8s.controller.Sharding;
 import dev.canarykit.k8s.resource.CanaryResource;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -44,8 +45,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The least-privilege RBAC shipped in the jars (canary-k8s: the controller's ClusterRole and its leader-election
  * Role; canary-istio: the router's ClusterRole) against every request the controller's client sends while it runs
- * the seed release with tracked configs, alerts, a template metric, leader election and revertOnDeletion: each
- * request is allowed, and each granted verb is used.
+ * the seed release with tracked configs, alerts, a template metric, leader election and revertOnDeletion, and then
+ * those of a sharded replica taking and giving back its Leases: each request is allowed, and each granted verb is
+ * used.
  */
 @EnableKubernetesMockClient(crud = true)
 class RbacTest {
@@ -150,6 +152,13 @@ class RbacTest {
         return seed.canary() == null;
       });
     }
+    // a replica of a sharded group: takes its shard and presence Leases, and gives them back when it stops
+    try (KubernetesClient k8s = log.client(server);
+        CanaryController sharded = CanaryController.create(k8s, builder(k8s).sharding(new Sharding("test",
+            "canarykit", "canarykit-0", 2, Duration.ofSeconds(10), Duration.ofSeconds(6), Duration.ofSeconds(1)))
+            .build()).start()) {
+      await().atMost(Duration.ofSeconds(60)).until(sharded::isLeading);
+    }
   }
 
   private String primaryTlsMode() {
@@ -160,15 +169,18 @@ class RbacTest {
   }
 
   private ControllerConfig config(KubernetesClient k8s) {
+    return builder(k8s).leaderElection(LeaderElection.of("test", "canarykit-leader", "canarykit-0")).build();
+  }
+
+  private ControllerConfig.Builder builder(KubernetesClient k8s) {
     return ControllerConfig.builder()
         .router(new IstioTrafficRouter(k8s))
         .metrics(templateAnswering())
         .webhooks(new InMemoryWebhookClient())
         .events(k8sEvents -> AlertDispatcher.builder(HttpClient.newHttpClient()).delegate(k8sEvents)
             .providers(AlertProviderLookup.kubernetes(k8s)).secrets(new KubernetesSecretResolver(k8s)).build())
-        .leaderElection(LeaderElection.of("test", "canarykit-leader", "canarykit-0"))
         .namespace("test").clock(clock).intervals(c -> Duration.ofMillis(200))
-        .onTick(r -> clock.advance(Duration.ofMinutes(1))).build();
+        .onTick(r -> clock.advance(Duration.ofMinutes(1)));
   }
 
   /** Answers 99.9 for built-ins and 0 for a template metric whose template the controller's lookup finds. */

@@ -77,6 +77,7 @@ final class ShardLeases implements AutoCloseable {
   private String presenceVersion;
   private boolean announced;
   private boolean failing;
+  private String otherCount;
 
   private ShardLeases(KubernetesClient client, Sharding sharding, Owner owner) {
     Duration timeout = sharding.retryPeriod().compareTo(MIN_REQUEST_TIMEOUT) < 0 ? MIN_REQUEST_TIMEOUT
@@ -116,7 +117,7 @@ final class ShardLeases implements AutoCloseable {
       renewAll();
       finishGivingBack();
       keepPresence(leases, expired);
-      if (announced) {
+      if (announced && agreeOnShards(leases, expired)) {
         plan(leases, expired, live);
       }
       announced = presence != null;
@@ -143,6 +144,31 @@ final class ShardLeases implements AutoCloseable {
       }
       return null;
     }
+  }
+
+  /**
+   * Whether every live replica of the group counts the shards as this one does. One that counts otherwise draws
+   * other shard boundaries: while it lives, this replica takes no shard (it keeps and renews those it holds), so
+   * a rolling change of the count never lets two replicas tick one Canary.
+   */
+  private boolean agreeOnShards(Map<String, Lease> leases, Map<String, Boolean> expired) {
+    String mine = String.valueOf(sharding.shards());
+    String other = leases.values().stream().filter(l -> !expired.get(l.getMetadata().getName()))
+        .filter(l -> !sharding.identity().equals(holder(l)))
+        .filter(l -> !mine.equals(annotation(l)) && annotation(l) != null)
+        .map(l -> l.getMetadata().getName() + " of " + holder(l) + " counts " + annotation(l))
+        .findFirst().orElse(null);
+    if (other != null && !other.equals(otherCount)) {
+      LOG.error("shard group {}: the Lease {} shards, this replica {}; taking no shard while it lives",
+          sharding.name(), other, mine);
+    }
+    otherCount = other;
+    return other == null;
+  }
+
+  private static String annotation(Lease l) {
+    Map<String, String> a = l.getMetadata().getAnnotations();
+    return a == null ? null : a.get(Sharding.SHARDS_ANNOTATION);
   }
 
   /** Forgets shards whose term ended (renewals failed too long) or whose Lease another replica holds. */
@@ -276,7 +302,8 @@ final class ShardLeases implements AutoCloseable {
       if (current == null) {
         return client.resources(Lease.class).inNamespace(sharding.leaseNamespace()).resource(new LeaseBuilder()
             .withNewMetadata().withName(name).withNamespace(sharding.leaseNamespace())
-            .addToLabels(Sharding.GROUP_LABEL, sharding.name()).endMetadata()
+            .addToLabels(Sharding.GROUP_LABEL, sharding.name())
+            .addToAnnotations(Sharding.SHARDS_ANNOTATION, String.valueOf(sharding.shards())).endMetadata()
             .withNewSpec().withHolderIdentity(sharding.identity()).withLeaseDurationSeconds(leaseSeconds())
             .withAcquireTime(zoned()).withRenewTime(zoned()).withLeaseTransitions(0).endSpec().build()).create();
       }
@@ -286,7 +313,7 @@ final class ShardLeases implements AutoCloseable {
       return patch(name, current.getMetadata().getResourceVersion(), spec -> spec
           .put("holderIdentity", sharding.identity()).put("leaseDurationSeconds", leaseSeconds())
           .put("acquireTime", now()).put("renewTime", now())
-          .put("leaseTransitions", transitions + (changes ? 1 : 0)));
+          .put("leaseTransitions", transitions + (changes ? 1 : 0)), true);
     } catch (KubernetesClientException e) {
       LOG.debug("taking lease {} failed: {}", name, e.getMessage());
       return null;
@@ -295,9 +322,19 @@ final class ShardLeases implements AutoCloseable {
 
   /** A JSON Patch of the Lease's spec fields, guarded by {@code version}; 409 when someone wrote it since. */
   private Lease patch(String name, String version, java.util.function.UnaryOperator<ObjectNode> fields) {
+    return patch(name, version, fields, false);
+  }
+
+  /** The same, also setting the Lease's annotations to this replica's count of shards when {@code count}. */
+  private Lease patch(String name, String version, java.util.function.UnaryOperator<ObjectNode> fields,
+      boolean count) {
     ObjectNode values = fields.apply(JSON.objectNode());
     ArrayNode ops = JSON.arrayNode();
     ops.add(JSON.objectNode().put("op", "replace").put("path", "/metadata/resourceVersion").put("value", version));
+    if (count) {
+      ops.add(JSON.objectNode().put("op", "add").put("path", "/metadata/annotations").set("value",
+          JSON.objectNode().put(Sharding.SHARDS_ANNOTATION, String.valueOf(sharding.shards()))));
+    }
     values.properties().forEach(f -> ops.add(JSON.objectNode().put("op", "add")
         .put("path", "/spec/" + f.getKey()).set("value", f.getValue())));
     Lease stub = new LeaseBuilder().withNewMetadata().withName(name).withNamespace(sharding.leaseNamespace())

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * {@code <name>-shard-<i>} in {@code leaseNamespace}, and only the holder ticks its Canaries. Each replica also
  * holds a presence Lease {@code <name>-replica-<k>} so that the others count it before it holds a shard. A replica
  * takes at most its fair share of the shards among the replicas it sees, gives the rest back, and takes over the
- * shards of a replica whose leases expired. Every replica of a group must use the same name, namespace and number
- * of shards, and an identity of its own.
+ * shards of a replica whose leases expired. Every replica of a group must use the same name and namespace and an
+ * identity of its own; while a live replica counts the shards otherwise (a rolling change of {@code shards}), the
+ * others take no shard.
  *
  * <pre>{@code
  * ControllerConfig.builder()...sharding(Sharding.of("canarykit", "canarykit", podName)).build();
@@ -32,6 +33,8 @@ public record Sharding(String leaseNamespace, String name, String identity, int 
     Duration renewDeadline, Duration retryPeriod) {
   /** The label every Lease of a group carries, with the group's name as value. */
   public static final String GROUP_LABEL = "canarykit.dev/shard-group";
+  /** The annotation on every Lease of a group with the number of shards its holder counts. */
+  public static final String SHARDS_ANNOTATION = "canarykit.dev/shards";
   /** The default number of shards. */
   public static final int DEFAULT_SHARDS = 12;
   /** The most shards a group may have. */

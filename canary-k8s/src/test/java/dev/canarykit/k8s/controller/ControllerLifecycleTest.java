@@ -36,7 +36,7 @@ class ControllerLifecycleTest {
     try (StandardErrorCapture err = StandardErrorCapture.start()) {
       CanaryController c = CanaryController.create(client,
           w.config(x -> Duration.ofMillis(200)).workers(2).leaderElection(lease).build()).start();
-      await().atMost(Duration.ofSeconds(60)).until(c::isLeading);
+      await().atMost(Duration.ofMinutes(3)).until(c::isLeading);
       c.close();
       lines = err.lines();
     }
@@ -62,7 +62,7 @@ class ControllerLifecycleTest {
     assertThat(c.isLeading()).isFalse();
     try (c) {
       c.start();
-      await().atMost(Duration.ofSeconds(60)).until(() -> !w.reports.isEmpty());
+      await().atMost(Duration.ofMinutes(3)).until(() -> !w.reports.isEmpty());
     }
   }
 
@@ -81,7 +81,7 @@ class ControllerLifecycleTest {
         .noneMatch(n -> n.startsWith("canarykit-"));
     try (c) {
       c.start();
-      await().atMost(Duration.ofSeconds(60)).until(() -> !w.reports.isEmpty());
+      await().atMost(Duration.ofMinutes(3)).until(() -> !w.reports.isEmpty());
     }
   }
 

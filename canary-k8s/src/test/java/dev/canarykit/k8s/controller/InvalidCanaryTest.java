@@ -27,24 +27,24 @@ class InvalidCanaryTest {
     merge("{\"spec\":{\"analysis\":{\"stepWeight\":0}}}");
     try (CanaryController c = CanaryController.create(client, w.config(x -> Duration.ofMillis(100)).build())) {
       c.start();
-      await().atMost(Duration.ofSeconds(30)).until(() -> condition(w) != null);
+      await().atMost(Duration.ofMinutes(3)).until(() -> condition(w) != null);
       ResourceCondition invalid = condition(w);
       assertThat(invalid.status()).isEqualTo("False");
       assertThat(invalid.reason()).isEqualTo(InvalidCanaryReports.REASON);
       assertThat(invalid.message()).startsWith("spec.analysis.stepWeight: ");
       await("rate-limited: one Event while ticks repeat every 100 ms").during(Duration.ofSeconds(2))
-          .atMost(Duration.ofSeconds(30)).until(() -> warnings(w).size() == 1 && w.reports.isEmpty());
+          .atMost(Duration.ofMinutes(3)).until(() -> warnings(w).size() == 1 && w.reports.isEmpty());
       List<Event> warnings = warnings(w);
       assertThat(warnings).hasSize(1).allSatisfy(e -> {
         assertThat(e.getType()).isEqualTo("Warning");
         assertThat(e.getMessage()).isEqualTo("Invalid canary podinfo.test: " + invalid.message());
       });
       merge("{\"spec\":{\"analysis\":{\"stepWeight\":10}}}");
-      await().atMost(Duration.ofSeconds(30)).until(() -> {
+      await().atMost(Duration.ofMinutes(3)).until(() -> {
         w.rollOut();
         return w.phase() == Phase.INITIALIZED;
       });
-      await().atMost(Duration.ofSeconds(30)).until(() -> condition(w) == null);
+      await().atMost(Duration.ofMinutes(3)).until(() -> condition(w) == null);
     }
   }
 
@@ -54,19 +54,19 @@ class InvalidCanaryTest {
     merge("{\"spec\":{\"analysis\":{\"stepWeight\":0}}}");
     try (CanaryController c = CanaryController.create(client, w.config(x -> Duration.ofMillis(100)).build())) {
       c.start();
-      await().atMost(Duration.ofSeconds(60)).until(() -> warnings(w).size() == 1);
+      await().atMost(Duration.ofMinutes(3)).until(() -> warnings(w).size() == 1);
       String first = warnings(w).get(0).getMessage();
       w.clock.advance(InvalidCanaryReports.DEFAULT_REPEAT.minusSeconds(1));
-      await("no repeat within 30 minutes").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(60))
+      await("no repeat within 30 minutes").during(Duration.ofSeconds(2)).atMost(Duration.ofMinutes(3))
           .until(() -> warnings(w).size() == 1);
       w.clock.advance(Duration.ofSeconds(1));
-      await().atMost(Duration.ofSeconds(60)).until(() -> warnings(w).size() == 2);
+      await().atMost(Duration.ofMinutes(3)).until(() -> warnings(w).size() == 2);
       merge("{\"spec\":{\"analysis\":{\"stepWeight\":10,\"maxWeight\":101}}}");
-      await().atMost(Duration.ofSeconds(60)).until(() -> warnings(w).size() == 3);
+      await().atMost(Duration.ofMinutes(3)).until(() -> warnings(w).size() == 3);
       List<String> messages = warnings(w).stream().map(Event::getMessage).toList();
       assertThat(messages.get(1)).isEqualTo(first);
       assertThat(messages.get(2)).startsWith("Invalid canary podinfo.test: spec.analysis.maxWeight: ");
-      await().atMost(Duration.ofSeconds(60))
+      await().atMost(Duration.ofMinutes(3))
           .until(() -> condition(w).message().startsWith("spec.analysis.maxWeight: "));
     }
   }
@@ -79,7 +79,7 @@ class InvalidCanaryTest {
     try (CanaryController c = CanaryController.create(client,
         w.config(x -> Duration.ofMillis(100)).noCrossNamespaceRefs(true).build())) {
       c.start();
-      await().atMost(Duration.ofSeconds(30)).until(() -> condition(w) != null);
+      await().atMost(Duration.ofMinutes(3)).until(() -> condition(w) != null);
       assertThat(condition(w).message()).matches("spec\\.analysis\\.metrics\\[\\d]\\.templateRef\\.namespace: "
           + "cross-namespace references are blocked \\(was flagger-system\\)");
       assertThat(w.reports).isEmpty();
@@ -95,7 +95,7 @@ class InvalidCanaryTest {
             + "\"value\":[]},{\"op\":\"add\",\"path\":\"/spec/service/hosts\",\"value\":[\"*\"]}]");
     try (CanaryController c = CanaryController.create(client, w.config(x -> Duration.ofMillis(100)).build())) {
       c.start();
-      await().atMost(Duration.ofSeconds(30)).until(() -> condition(w) != null);
+      await().atMost(Duration.ofMinutes(3)).until(() -> condition(w) != null);
       assertThat(condition(w).reason()).isEqualTo(InvalidCanaryReports.REASON);
       assertThat(condition(w).message()).startsWith("spec.service.hosts[0]: istiod rejects the wildcard host * on"
           + " a VirtualService bound to the mesh gateway");
@@ -110,24 +110,24 @@ class InvalidCanaryTest {
     merge("{\"spec\":{\"provider\":\"linkerd\",\"revertOnDeletion\":true}}");
     try (CanaryController c = CanaryController.create(client, w.config(x -> Duration.ofMillis(100)).build())) {
       c.start();
-      await().atMost(Duration.ofSeconds(30)).until(() -> condition(w) != null);
+      await().atMost(Duration.ofMinutes(3)).until(() -> condition(w) != null);
       ResourceCondition notRun = condition(w);
       assertThat(notRun.status()).isEqualTo("False");
       assertThat(notRun.reason()).isEqualTo(InvalidCanaryReports.UNDRIVEN_REASON);
       assertThat(notRun.message()).isEqualTo("spec.provider: canarykit drives only the istio (default) and"
           + " kubernetes providers: this Canary is left alone (no workload, route, finalizer or status of its own"
           + " is written) (was linkerd)");
-      await("rate-limited, never ticked").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+      await("rate-limited, never ticked").during(Duration.ofSeconds(2)).atMost(Duration.ofMinutes(3))
           .until(() -> notRunEvents(w).size() == 1 && w.reports.isEmpty());
       assertThat(notRunEvents(w).get(0).getMessage()).isEqualTo("Canary podinfo.test not run: " + notRun.message());
       assertThat(w.canary().getMetadata().getFinalizers()).isNullOrEmpty();
       assertThat(w.canary().getStatus().phase()).isNull();
       merge("{\"spec\":{\"provider\":\"istio\"}}");
-      await().atMost(Duration.ofSeconds(30)).until(() -> {
+      await().atMost(Duration.ofMinutes(3)).until(() -> {
         w.rollOut();
         return w.phase() == Phase.INITIALIZED;
       });
-      await().atMost(Duration.ofSeconds(30)).until(() -> condition(w) == null);
+      await().atMost(Duration.ofMinutes(3)).until(() -> condition(w) == null);
     }
   }
 

@@ -10,7 +10,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The controller scheduled far faster than the Canary's 1-minute interval, with a clock that stands still: every
@@ -18,7 +21,10 @@ import org.junit.jupiter.api.Test;
  * restarts of the controller.
  */
 @EnableKubernetesMockClient(crud = true)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class PacedTicksTest {
+  /** A bound for each wait, generous for a loaded 2-core machine; each ends as soon as its condition holds. */
+  private static final Duration WAIT = Duration.ofMinutes(3);
   KubernetesClient client;
 
   @Test
@@ -29,7 +35,7 @@ class PacedTicksTest {
       releaseToWeightTen(w);
       assertSixTicksPaced(w);
       w.clock.advance(Duration.ofMinutes(1));
-      await().atMost(Duration.ofSeconds(60)).until(() -> weight(w) == 20);
+      awaitRolledOut(w, () -> weight(w) == 20);
     }
     assertThat(w.messages()).filteredOn(m -> m.startsWith("Advance")).containsExactly(
         "Advance podinfo.test canary weight 10", "Advance podinfo.test canary weight 20");
@@ -55,7 +61,7 @@ class PacedTicksTest {
     w.clock.advance(Duration.ofMinutes(5));                // down for five intervals
     try (CanaryController restarted = CanaryController.create(client, config)) {
       restarted.start();
-      await().atMost(Duration.ofSeconds(60)).until(() -> weight(w) == 20);
+      awaitRolledOut(w, () -> weight(w) == 20);
       assertSixTicksPaced(w);
     }
     assertThat(w.messages()).filteredOn(m -> m.startsWith("Advance")).containsExactly(
@@ -65,25 +71,30 @@ class PacedTicksTest {
 
   /** Initializes the seed Canary, changes its image and lets the clock move one interval at a time to weight 10. */
   private void releaseToWeightTen(SeedWorld w) {
-    await().atMost(Duration.ofSeconds(60)).until(() -> {
-      w.rollOut();
-      return w.phase() == Phase.INITIALIZED;
-    });
+    awaitRolledOut(w, () -> w.phase() == Phase.INITIALIZED);
     Fixtures.setImage(client, SeedWorld.NS, "podinfo", "stefanprodan/podinfo:3.1.1");
     w.clock.advance(Duration.ofMinutes(1));
-    await().atMost(Duration.ofSeconds(60)).until(() -> {
-      w.rollOut();
-      return w.phase() == Phase.PROGRESSING;
-    });
+    awaitRolledOut(w, () -> w.phase() == Phase.PROGRESSING);
     w.clock.advance(Duration.ofMinutes(1));
-    await().atMost(Duration.ofSeconds(60)).until(() -> weight(w) == 10);
+    awaitRolledOut(w, () -> weight(w) == 10);
+  }
+
+  /**
+   * Waits for {@code done} while the cluster rolls out what the controller scales (the canary is scaled up in the
+   * tick that makes it Progressing, possibly after a poll saw that phase), bounded for a loaded machine.
+   */
+  private static void awaitRolledOut(SeedWorld w, Callable<Boolean> done) {
+    await().atMost(WAIT).until(() -> {
+      w.rollOut();
+      return done.call();
+    });
   }
 
   /** The next six ticks, all at the clock's instant, are paced: no event, no new weight, the next step's time. */
   private static void assertSixTicksPaced(SeedWorld w) {
     int before = weight(w);
     int from = w.reports.size();
-    await().atMost(Duration.ofSeconds(60)).until(() -> w.reports.size() >= from + 6);
+    await().atMost(WAIT).until(() -> w.reports.size() >= from + 6);
     List<TickReport> paced = List.copyOf(w.reports.subList(from, from + 6));
     assertThat(paced).allSatisfy(r -> {
       assertThat(r.now()).isEqualTo(w.clock.instant());

@@ -5,11 +5,13 @@ import dev.canarykit.k8s.CanaryStatusMapping;
 import dev.canarykit.k8s.FlaggerCrds;
 import dev.canarykit.k8s.resource.CanaryResource;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
@@ -36,10 +38,10 @@ public final class SeedCluster {
   /** Installs the CRDs, the workloads and the seed Canary, whose YAML text {@code canary} may rewrite first. */
   public SeedCluster install(UnaryOperator<String> canary) {
     FlaggerCrds.load(client.getKubernetesSerialization())
-        .forEach(crd -> client.apiextensions().v1().customResourceDefinitions().resource(crd).create());
+        .forEach(crd -> client.apiextensions().v1().customResourceDefinitions().resource(crd)
+            .createOr(NonDeletingOperation::update));   // see put
     workloads();
-    client.resource(client.getKubernetesSerialization().unmarshal(canary.apply(seedCanaryYaml()),
-        CanaryResource.class)).create();
+    put(client.getKubernetesSerialization().unmarshal(canary.apply(seedCanaryYaml()), CanaryResource.class));
     return this;
   }
 
@@ -50,16 +52,24 @@ public final class SeedCluster {
 
   /** The Deployment and HPA of the seed (podinfo 3.1.0, 2 to 4 replicas). */
   public SeedCluster workloads() {
-    client.resource(new DeploymentBuilder().withNewMetadata().withName("podinfo").withNamespace(NS).endMetadata()
+    put(new DeploymentBuilder().withNewMetadata().withName("podinfo").withNamespace(NS).endMetadata()
         .withNewSpec().withReplicas(2).withNewSelector().withMatchLabels(Map.of("app", "podinfo")).endSelector()
         .withNewTemplate().withNewMetadata().withLabels(Map.of("app", "podinfo")).endMetadata().withNewSpec()
         .addNewContainer().withName("podinfod").withImage("stefanprodan/podinfo:3.1.0").addNewPort()
         .withName("http").withContainerPort(9898).endPort().endContainer().endSpec().endTemplate().endSpec()
-        .build()).create();
-    client.resource(new HorizontalPodAutoscalerBuilder().withNewMetadata().withName("podinfo").withNamespace(NS)
+        .build());
+    put(new HorizontalPodAutoscalerBuilder().withNewMetadata().withName("podinfo").withNamespace(NS)
         .endMetadata().withNewSpec().withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment")
-        .withName("podinfo").endScaleTargetRef().withMinReplicas(2).withMaxReplicas(4).endSpec().build()).create();
+        .withName("podinfo").endScaleTargetRef().withMinReplicas(2).withMaxReplicas(4).endSpec().build());
     return this;
+  }
+
+  /**
+   * Creates {@code resource}, or updates it when it exists: on a loaded machine the client can time out on a create
+   * the mock server did carry out and send it again, which then answers 409 (seen with a CRD).
+   */
+  public void put(HasMetadata resource) {
+    client.resource(resource).createOr(NonDeletingOperation::update);
   }
 
   /** The seed Canary (podinfo, namespace test) as YAML. */

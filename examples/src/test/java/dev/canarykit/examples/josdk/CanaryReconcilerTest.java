@@ -63,8 +63,7 @@ class CanaryReconcilerTest {
   private void start() {
     seed = new SeedCluster(client)
         .install(yaml -> yaml.replaceFirst("\nspec:\n", "\nspec:\n  revertOnDeletion: true\n"));
-    client.configMaps().inNamespace("test").resource(new ConfigMapBuilder().withNewMetadata().withName("nudge")
-        .withNamespace("test").endMetadata().build()).create();
+    seed.put(new ConfigMapBuilder().withNewMetadata().withName("nudge").withNamespace("test").endMetadata().build());
     ControllerConfig config = ControllerConfig.builder().router(new IstioTrafficRouter(client))
         .metrics(new ScriptedMetricSource().fix("request-success-rate", 99.9).fix("request-duration", 120))
         .webhooks(new InMemoryWebhookClient()).clock(clock).onTick(this::onTick).build();

@@ -1,6 +1,7 @@
 package dev.canarykit.k8s;
 
 import dev.canarykit.core.judge.Action;
+import dev.canarykit.core.judge.Comparison;
 import dev.canarykit.core.judge.JudgeConfig;
 import dev.canarykit.core.model.CanarySpec;
 import dev.canarykit.core.internal.GoDuration;
@@ -24,6 +25,10 @@ import java.util.Map;
  *     canarykit.dev/judge-on-horizon: promote         # promote | rollback | hold
  *     canarykit.dev/judge-rollback-ratio: "1.2"       # canary/primary rate ratio treated as "no worse"
  *     canarykit.dev/judge-promotion-ratio: "1.5"      # ratio below which the canary is non-inferior
+ *     canarykit.dev/judge-compare: sources            # sources (like with like, the default) | all
+ *     canarykit.dev/judge-synthetic-sources: flagger-loadtester   # clients left out (default: the webhooks' hosts)
+ *     canarykit.dev/judge-warmup: 1m                  # a scaled-up canary's latency is not judged this long
+ *     canarykit.dev/judge-failure-cluster-mean: "10"  # error tests stay valid for failure clusters this large
  *     canarykit.dev/gate-timeout: 30m                 # confirm gates roll back after waiting this long
  * </pre>
  */
@@ -40,6 +45,14 @@ public final class CanarykitAnnotations {
   public static final String JUDGE_ROLLBACK_RATIO = "canarykit.dev/judge-rollback-ratio";
   /** The judge's promotion ratio. */
   public static final String JUDGE_PROMOTION_RATIO = "canarykit.dev/judge-promotion-ratio";
+  /** Which traffic the judge compares: {@code sources} (like with like, the default) or {@code all}. */
+  public static final String JUDGE_COMPARE = "canarykit.dev/judge-compare";
+  /** Comma-separated client workloads ({@code name} or {@code namespace/name}) whose requests are synthetic. */
+  public static final String JUDGE_SYNTHETIC_SOURCES = "canarykit.dev/judge-synthetic-sources";
+  /** How long after its scale-up a canary's latency is not judged (a Go duration; {@code 0s} turns it off). */
+  public static final String JUDGE_WARMUP = "canarykit.dev/judge-warmup";
+  /** The largest mean failure cluster size the error tests stay valid for (1 = independent failures). */
+  public static final String JUDGE_FAILURE_CLUSTER_MEAN = "canarykit.dev/judge-failure-cluster-mean";
   /** The confirm-gate timeout (a Go duration). */
   public static final String GATE_TIMEOUT = "canarykit.dev/gate-timeout";
 
@@ -90,13 +103,56 @@ public final class CanarykitAnnotations {
     double rollback = number(a, JUDGE_ROLLBACK_RATIO, d.rollbackRatio(), 1, 100, violations);
     double promotion = number(a, JUDGE_PROMOTION_RATIO, d.promotionRatio(), rollback, 100, violations);
     int horizon = (int) number(a, JUDGE_HORIZON, d.horizonIntervals(), 1, 100_000, violations);
+    double clusters = number(a, JUDGE_FAILURE_CLUSTER_MEAN, d.failureClusterMean(), 1, 1000, violations);
     Action onHorizon = onHorizon(a.get(JUDGE_ON_HORIZON), d.onHorizon(), violations);
-    if (violations.size() > before) {
-      return null;
+    JudgeConfig.Builder b = d.toBuilder().alpha(alpha).rollbackRatio(rollback).promotionRatio(promotion)
+        .horizonIntervals(horizon).onHorizon(onHorizon).failureClusterMean(clusters)
+        .comparison(comparison(a.get(JUDGE_COMPARE), d.comparison(), violations))
+        .syntheticSources(sources(a.get(JUDGE_SYNTHETIC_SOURCES), d.syntheticSources(), violations));
+    String warmup = a.get(JUDGE_WARMUP);
+    if (warmup != null) {
+      Duration w = GoDuration.parse(warmup).orElse(null);
+      if (w == null || w.isNegative()) {
+        violations.add(new Violation(PATH + JUDGE_WARMUP, warmup, "must be a Go duration such as 1m (0s for none)"));
+      } else {
+        b.warmup(w, spec.analysisOrEmpty().intervalOrDefault());
+      }
     }
-    return new JudgeConfig(alpha, d.alphaPromotion(), rollback, promotion, d.gridPoints(), d.latencyEdgesMs(),
-        d.errorBudget(), d.latencyThresholdMs(), d.latencyTailBudget(), d.minRollbackEvents(), horizon, onHorizon,
-        d.actions(), d.policyVersion());
+    return violations.size() > before ? null : b.build();
+  }
+
+  /** {@code sources} keeps the strategy's comparison; {@code all} pools every request. */
+  private static Comparison comparison(String text, Comparison fallback, List<Violation> violations) {
+    if (text == null || text.equals("sources")) {
+      return fallback;
+    }
+    if (text.equals("all")) {
+      return Comparison.POOLED;
+    }
+    violations.add(new Violation(PATH + JUDGE_COMPARE, text, "must be sources or all"));
+    return fallback;
+  }
+
+  /** Comma-separated Kubernetes names, each optionally {@code namespace/name}; empty means none. */
+  private static List<String> sources(String text, List<String> fallback, List<Violation> violations) {
+    if (text == null) {
+      return fallback;
+    }
+    List<String> out = new ArrayList<>();
+    for (String part : text.split(",", -1)) {
+      String name = part.trim();
+      if (name.isEmpty() && text.isBlank()) {
+        continue;
+      }
+      if (!name.matches("([a-z0-9]([-a-z0-9]*[a-z0-9])?/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+        violations.add(new Violation(PATH + JUDGE_SYNTHETIC_SOURCES, text,
+            "must be comma-separated workload names or namespace/name, but " + (name.isEmpty() ? "an entry is empty"
+                : "\"" + name + "\" is not one")));
+        return fallback;
+      }
+      out.add(name);
+    }
+    return out;
   }
 
   private static double number(Map<String, String> a, String key, double fallback, double min, double max,

@@ -9,11 +9,17 @@ import java.util.Optional;
  * {@code sum by (...) (increase(...))}, never {@code increase(sum(...))}, so a counter reset in one series is
  * handled per series (docs/judge-statistics.md §6).
  *
- * @param requests requests per {@code destination_workload}
- * @param failures responses with a 5xx code per {@code destination_workload}
- * @param buckets cumulative request-duration buckets per {@code destination_workload} and {@code le}
+ * <p>Each is also split by the client, {@code source_workload_namespace} and {@code source_workload}, so the judge
+ * can compare like with like (docs/decisions.md): a load tester calling the canary's service directly is a source
+ * of its own, which the judge leaves out.
+ *
+ * @param requests requests per {@code destination_workload} and source
+ * @param failures responses with a 5xx code per {@code destination_workload} and source
+ * @param buckets cumulative request-duration buckets per {@code destination_workload}, source and {@code le}
  */
 record CountQueries(String requests, String failures, String buckets) {
+  /** The labels every count is split by: the version, and the client that sent the requests. */
+  static final String BY = "destination_workload, source_workload_namespace, source_workload";
   /** The suffix of the primary workload's name. */
   static final String PRIMARY_SUFFIX = "-primary";
 
@@ -35,11 +41,11 @@ record CountQueries(String requests, String failures, String buckets) {
     String selector = selector(namespace, target);
     String range = "[" + duration(window) + "]";
     return new CountQueries(
-        "sum by (destination_workload) (increase(istio_requests_total{" + selector + "}" + range + "))",
-        "sum by (destination_workload) (increase(istio_requests_total{" + selector + ",response_code=~\"5.*\"}"
-            + range + "))",
-        "sum by (destination_workload, le) (increase(istio_request_duration_milliseconds_bucket{" + selector + "}"
-            + range + "))");
+        "sum by (" + BY + ") (increase(istio_requests_total{" + selector + "}" + range + "))",
+        "sum by (" + BY + ") (increase(istio_requests_total{" + selector + ",response_code=~\"5.*\"}" + range
+            + "))",
+        "sum by (" + BY + ", le) (increase(istio_request_duration_milliseconds_bucket{" + selector + "}" + range
+            + "))");
   }
 
   /**

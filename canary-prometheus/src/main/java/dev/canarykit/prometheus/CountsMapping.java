@@ -3,18 +3,24 @@ package dev.canarykit.prometheus;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.judge.IntervalCounts;
 import dev.canarykit.core.judge.IstioBuckets;
+import dev.canarykit.core.judge.Source;
+import dev.canarykit.core.judge.SourceCounts;
 import dev.canarykit.core.judge.VersionCounts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Maps the answers of {@link CountQueries} to the judge's {@link IntervalCounts}:
  * <ul>
  *   <li>a series counts for the canary when its {@code destination_workload} is the target, for the primary when it
- *       is {@code <target>-primary}; other series are ignored, and series of one version (and one {@code le}) are
- *       added up;</li>
+ *       is {@code <target>-primary}; other series are ignored. Counts are kept per source
+ *       ({@code source_workload_namespace}/{@code source_workload}; a series without them is source
+ *       {@link Source#UNKNOWN}), and series of one version, source (and {@code le}) are added up;</li>
  *   <li>a value that is not a count ({@code NaN}, an infinity, a negative number) fails the whole interval: the
  *       judge reads it as an error (a failed check), never as a value, so an unreadable canary cannot look like a
  *       quiet one;</li>
@@ -49,9 +55,34 @@ final class CountsMapping {
         }
       }
     }
-    return new Outcome.Counts(new IntervalCounts(
-        version(target + CountQueries.PRIMARY_SUFFIX, requests, failures, buckets),
-        version(target, requests, failures, buckets)));
+    String primary = target + CountQueries.PRIMARY_SUFFIX;
+    Set<Source> sources = new TreeSet<>();
+    for (List<VectorResult.Sample> list : answers.values()) {
+      for (VectorResult.Sample s : list) {
+        String workload = s.labels().get(WORKLOAD);
+        if (target.equals(workload) || primary.equals(workload)) {
+          sources.add(source(s));
+        }
+      }
+    }
+    List<SourceCounts> out = new ArrayList<>();
+    for (Source source : sources) {
+      List<VectorResult.Sample> r = from(source, requests);
+      List<VectorResult.Sample> f = from(source, failures);
+      List<VectorResult.Sample> b = from(source, buckets);
+      out.add(new SourceCounts(source, version(primary, r, f, b), version(target, r, f, b)));
+    }
+    return new Outcome.Counts(new IntervalCounts(out));
+  }
+
+  private static Source source(VectorResult.Sample s) {
+    String workload = s.labels().get("source_workload");
+    return workload == null || workload.isEmpty() ? Source.UNKNOWN
+        : new Source(s.labels().getOrDefault("source_workload_namespace", ""), workload);
+  }
+
+  private static List<VectorResult.Sample> from(Source source, List<VectorResult.Sample> series) {
+    return series.stream().filter(s -> source(s).equals(source)).toList();
   }
 
   private static VersionCounts version(String workload, List<VectorResult.Sample> requests,

@@ -40,7 +40,8 @@ import java.util.Objects;
  * <p><b>Counts for the statistical judge.</b> {@link #counts(Canary, Duration)} asks the same server as the built-in
  * metrics (with the same client, retries and circuit breaker) for the requests, 5xx failures and cumulative
  * latency buckets of the workloads {@code <targetRef.name>} (the canary) and {@code <targetRef.name>-primary} in
- * the Canary's namespace, from Istio's destination-side telemetry over the window, all three evaluated at one
+ * the Canary's namespace, per client ({@code source_workload}), from Istio's destination-side telemetry over the
+ * window, all three evaluated at one
  * instant of the builder's clock. A workload without series counts zero; a bucket edge Prometheus did not return
  * takes the next lower known cumulative value; a value that is not a count ({@code NaN}, an infinity, a negative
  * number) fails the interval.

@@ -43,12 +43,13 @@ class CountsFailureTest {
       assertThat(source(s).counts(Canaries.podinfo(null), MINUTE)).isInstanceOf(Outcome.Counts.class);
       String selector = "{reporter=\"destination\",destination_workload_namespace=\"test\","
           + "destination_workload=~\"podinfo|podinfo-primary\"";
+      String by = "destination_workload, source_workload_namespace, source_workload";
       assertThat(s.requests()).extracting(CountsFailureTest::query).containsExactly(
-          "query=sum by (destination_workload) (increase(istio_requests_total" + selector + "}[60s]))"
+          "query=sum by (" + by + ") (increase(istio_requests_total" + selector + "}[60s]))"
               + "&time=1767225600.250",
-          "query=sum by (destination_workload) (increase(istio_requests_total" + selector
+          "query=sum by (" + by + ") (increase(istio_requests_total" + selector
               + ",response_code=~\"5.*\"}[60s]))&time=1767225600.250",
-          "query=sum by (destination_workload, le) (increase(istio_request_duration_milliseconds_bucket" + selector
+          "query=sum by (" + by + ", le) (increase(istio_request_duration_milliseconds_bucket" + selector
               + "}[60s]))&time=1767225600.250");
     }
   }

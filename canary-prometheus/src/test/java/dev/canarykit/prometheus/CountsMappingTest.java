@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.judge.IntervalCounts;
 import dev.canarykit.core.judge.IstioBuckets;
+import dev.canarykit.core.judge.Source;
+import dev.canarykit.core.judge.SourceCounts;
 import dev.canarykit.core.judge.VersionCounts;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,26 @@ class CountsMappingTest {
         .isInstanceOf(Outcome.Failed.class);
     assertThat(CountsMapping.map("app", List.of(s("app", Double.NEGATIVE_INFINITY)), List.of(), List.of()))
         .isInstanceOf(Outcome.Failed.class);
+  }
+
+  /** Issue 17: counts are kept per client workload; series without client labels are the unknown source. */
+  @Test
+  void countsAreKeptPerSource() {
+    Map<String, String> users = Map.of("destination_workload", "app", "source_workload_namespace", "istio-system",
+        "source_workload", "istio-ingressgateway");
+    Map<String, String> tester = Map.of("destination_workload", "app", "source_workload_namespace", "test",
+        "source_workload", "flagger-loadtester");
+    Map<String, String> usersOnPrimary = new java.util.HashMap<>(users);
+    usersOnPrimary.put("destination_workload", "app-primary");
+    IntervalCounts c = map(List.of(new VectorResult.Sample(users, 10), new VectorResult.Sample(tester, 30),
+        new VectorResult.Sample(usersOnPrimary, 90), s("app", 5)), List.of(new VectorResult.Sample(users, 1)),
+        List.of());
+    assertThat(c.sources()).extracting(SourceCounts::source).containsExactly(Source.UNKNOWN,
+        new Source("istio-system", "istio-ingressgateway"), new Source("test", "flagger-loadtester"));
+    assertThat(c.sources().get(1).canary()).isEqualTo(new VersionCounts(10, 1, new double[0]));
+    assertThat(c.sources().get(1).primary()).isEqualTo(new VersionCounts(90, 0, new double[0]));
+    assertThat(c.sources().get(2).primary()).isEqualTo(VersionCounts.NONE);
+    assertThat(c.canary().requests()).isEqualTo(45);
   }
 
   @Test

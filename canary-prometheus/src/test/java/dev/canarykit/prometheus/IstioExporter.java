@@ -19,7 +19,10 @@ import java.util.Locale;
  * </ul>
  *
  * <p>{@link #withTwins()} also serves two identical versions, twin (canary) and twin-primary: each 50 req/s, of
- * which 0.5 req/s with code 500, durations 25 req/s up to 50 ms, 40 up to 100, 45 up to 250, 50 up to 500.
+ * which 0.5 req/s with code 500, durations 25 req/s up to 50 ms, 40 up to 100, 45 up to 250, 50 up to 500; and
+ * mixed (canary) and mixed-primary with their clients named: from {@code istio-system/istio-ingressgateway} mixed
+ * gets 10 req/s (0.2 with code 500) and mixed-primary 40 req/s (0.2 with code 500), and from
+ * {@code test/flagger-loadtester} mixed alone gets 30 req/s, all 200 and all up to 5 ms.
  */
 public final class IstioExporter implements AutoCloseable {
   static final double[] BUCKETS = {0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000,
@@ -72,6 +75,7 @@ public final class IstioExporter implements AutoCloseable {
     if (twins) {
       twin(b, "twin", t);
       twin(b, "twin-primary", t);
+      mixed(b, t);
     }
     return b.toString();
   }
@@ -85,14 +89,42 @@ public final class IstioExporter implements AutoCloseable {
     bucket(b, workload, "+Inf", 50 * t);
   }
 
+  private static final String GATEWAY = "source_workload_namespace=\"istio-system\",source_workload=\"istio-ingressgateway\",";
+  private static final String TESTER = "source_workload_namespace=\"test\",source_workload=\"flagger-loadtester\",";
+
+  private static void mixed(StringBuilder b, double t) {
+    requests(b, GATEWAY, "mixed", "200", 9.8 * t);
+    requests(b, GATEWAY, "mixed", "500", 0.2 * t);
+    requests(b, GATEWAY, "mixed-primary", "200", 39.8 * t);
+    requests(b, GATEWAY, "mixed-primary", "500", 0.2 * t);
+    requests(b, TESTER, "mixed", "200", 30 * t);
+    for (double le : BUCKETS) {
+      bucket(b, GATEWAY, "mixed", fmt(le), (le < 50 ? 0 : le < 250 ? 5 : 10) * t);
+      bucket(b, GATEWAY, "mixed-primary", fmt(le), (le < 50 ? 0 : le < 250 ? 20 : 40) * t);
+      bucket(b, TESTER, "mixed", fmt(le), (le < 5 ? 0 : 30) * t);
+    }
+    bucket(b, GATEWAY, "mixed", "+Inf", 10 * t);
+    bucket(b, GATEWAY, "mixed-primary", "+Inf", 40 * t);
+    bucket(b, TESTER, "mixed", "+Inf", 30 * t);
+  }
+
   private static void requests(StringBuilder b, String workload, String code, double v) {
-    b.append(String.format(Locale.ROOT, "istio_requests_total{reporter=\"destination\",destination_workload_namespace="
-        + "\"test\",destination_workload=\"%s\",response_code=\"%s\"} %.6f%n", workload, code, v));
+    requests(b, "", workload, code, v);
+  }
+
+  private static void requests(StringBuilder b, String source, String workload, String code, double v) {
+    b.append(String.format(Locale.ROOT, "istio_requests_total{reporter=\"destination\",%sdestination_workload_namespace="
+        + "\"test\",destination_workload=\"%s\",response_code=\"%s\"} %.6f%n", source, workload, code, v));
   }
 
   private static void bucket(StringBuilder b, String workload, String le, double v) {
-    b.append(String.format(Locale.ROOT, "istio_request_duration_milliseconds_bucket{reporter=\"destination\","
-        + "destination_workload_namespace=\"test\",destination_workload=\"%s\",le=\"%s\"} %.6f%n", workload, le, v));
+    bucket(b, "", workload, le, v);
+  }
+
+  private static void bucket(StringBuilder b, String source, String workload, String le, double v) {
+    b.append(String.format(Locale.ROOT, "istio_request_duration_milliseconds_bucket{reporter=\"destination\",%s"
+        + "destination_workload_namespace=\"test\",destination_workload=\"%s\",le=\"%s\"} %.6f%n", source, workload,
+        le, v));
   }
 
   private static String fmt(double le) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.judge.CountSelection;
 import dev.canarykit.core.judge.IntervalCounts;
+import dev.canarykit.core.judge.Source;
+import dev.canarykit.core.judge.SourceCounts;
 import dev.canarykit.core.judge.IstioBuckets;
 import dev.canarykit.core.judge.Judge;
 import dev.canarykit.core.judge.JudgeConfig;
@@ -129,6 +132,30 @@ class PrometheusCountsTest {
     near(c.canary().requests(), 200);
     near(c.primary().requests(), 200);
     near(c.canary().failures(), 2);
+  }
+
+  /**
+   * Issue 17: counts are kept per client, so the judge compares the users of both versions and leaves the load
+   * tester, which calls the canary alone, out.
+   */
+  @Test
+  void countsAreKeptPerSourceAndTheLoadTesterIsLeftOutByTheSeedsJudge() {
+    IntervalCounts c = counts("mixed", Instant.now().minusSeconds(1), WINDOW);
+    Source users = new Source("istio-system", "istio-ingressgateway");
+    Source tester = new Source("test", "flagger-loadtester");
+    assertThat(c.sources()).extracting(SourceCounts::source).containsExactly(users, tester);
+    near(c.sources().get(0).canary().requests(), 100);
+    near(c.sources().get(0).canary().failures(), 2);
+    near(c.sources().get(0).primary().requests(), 400);
+    near(c.sources().get(1).canary().requests(), 300);
+    assertThat(c.sources().get(1).primary()).isEqualTo(VersionCounts.NONE);
+    near(c.canary().requests(), 400);
+    JudgeConfig seed = JudgeConfig.ofDefaults().toBuilder().syntheticSources(java.util.List.of("flagger-loadtester"))
+        .build();
+    CountSelection judged = CountSelection.of(seed, c);
+    near(judged.canary().requests(), 100);
+    near(judged.canary().slowerThan(50), 50);
+    assertThat(judged.strata()).singleElement().extracting(SourceCounts::source).isEqualTo(users);
   }
 
   /** Five tiling 2 s intervals of the identical twins, judged in order: never a regression. */

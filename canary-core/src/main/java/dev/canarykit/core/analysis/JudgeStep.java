@@ -2,7 +2,6 @@ package dev.canarykit.core.analysis;
 
 import dev.canarykit.core.analysis.Outcome.Revision;
 import dev.canarykit.core.judge.Action;
-import dev.canarykit.core.judge.IntervalCounts;
 import dev.canarykit.core.judge.Judge;
 import dev.canarykit.core.judge.JudgeState;
 import dev.canarykit.core.judge.Judgement;
@@ -36,7 +35,8 @@ final class JudgeStep {
     }
     if (action == Action.FAIL_CHECK) {
       String why = o instanceof Outcome.Failed f ? "error: " + f.message()
-          : j.verdict() == Verdict.NO_DATA && o instanceof Outcome.Counts c ? noData(c.counts()) : j.summary();
+          : j.verdict() == Verdict.NO_DATA && o instanceof Outcome.Counts c
+              ? "no data: " + Judge.noDataReason(state.config(), c.counts()) : j.summary();
       t.warning("Halt " + t.c() + " advancement judge " + why);
       t.status().failedChecks(t.status().current().failedChecks() + 1);
       return null;
@@ -46,12 +46,6 @@ final class JudgeStep {
       return null;
     }
     return j;
-  }
-
-  private static String noData(IntervalCounts counts) {
-    long primary = counts.primary().requestCount();
-    return primary == 0 ? "no data: no requests were counted"
-        : "no data: the canary served no requests (the primary served " + primary + ")";
   }
 
   /** Whether the judgement lets the strategy promote ({@code null}: no judge, Flagger's rules alone). */

@@ -42,7 +42,8 @@ final class Strategies {
       return;
     }
     if (judgement != null) {
-      t.info("Judge cleared " + t.c() + " for promotion: " + judgement.summary());
+      t.info("Judge cleared " + t.c() + " for promotion" + (judgement.horizonReached() ? " at its horizon" : "")
+          + ": " + judgement.summary());
     }
     new Promotion(t, hooks).promote();
   }

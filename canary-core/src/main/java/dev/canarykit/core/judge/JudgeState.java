@@ -1,34 +1,27 @@
 package dev.canarykit.core.judge;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Everything the judge remembers between intervals (about a hundred doubles): one e-process per test and the
- * totals for provenance. Immutable; {@link #update} returns the state after one more interval.
+ * Everything the judge remembers between intervals (about a hundred and fifty doubles): one e-process per test and
+ * the totals for provenance. Immutable; {@link #update} returns the state after one more interval.
  */
 public final class JudgeState {
   private final JudgeConfig config;
-  private final RatioTest errors;
-  private final RatioTest[] latency;
-  private final RatioTest latencyNi;
-  private final RateTest errorBudget;
-  private final RateTest latencyBudget;
-  private final RateTest latencyNiBudget;
+  private final RelativeTests relative;
+  private final BudgetTests budgets;
   private final int intervals;
   private final double maxRollbackLogE;
   private final VersionTotals totals;
 
-  private JudgeState(JudgeConfig config, RatioTest errors, RatioTest[] latency, RatioTest latencyNi,
-      RateTest errorBudget, RateTest latencyBudget, RateTest latencyNiBudget, int intervals, double maxRollbackLogE,
-      VersionTotals totals) {
+  private JudgeState(JudgeConfig config, RelativeTests relative, BudgetTests budgets, int intervals,
+      double maxRollbackLogE, VersionTotals totals) {
     this.config = config;
-    this.errors = errors;
-    this.latency = latency;
-    this.latencyNi = latencyNi;
-    this.errorBudget = errorBudget;
-    this.latencyBudget = latencyBudget;
-    this.latencyNiBudget = latencyNiBudget;
+    this.relative = relative;
+    this.budgets = budgets;
     this.intervals = intervals;
     this.maxRollbackLogE = maxRollbackLogE;
     this.totals = totals;
@@ -36,94 +29,78 @@ public final class JudgeState {
 
   /** The state before the first interval. */
   public static JudgeState start(JudgeConfig c) {
-    RatioTest fresh = RatioTest.start(c.rollbackRatio(), c.promotionRatio(), c.gridPoints());
-    RatioTest[] latency = new RatioTest[c.latencyEdgesMs().length];
-    java.util.Arrays.fill(latency, fresh);
-    boolean slo = c.latencyThresholdMs() > 0;
-    return new JudgeState(c, fresh, latency, slo ? fresh : null,
-        c.errorBudget() > 0 ? RateTest.start(c.errorBudget(), c.gridPoints()) : null,
-        slo ? RateTest.start(c.latencyTailBudget(), c.gridPoints()) : null,
-        slo ? RateTest.start(c.latencyTailBudget(), c.gridPoints()) : null,
-        0, 0, VersionTotals.ZERO);
+    return new JudgeState(c, c.hasRelativeTests() ? RelativeTests.start(c) : null, BudgetTests.start(c), 0, 0,
+        VersionTotals.ZERO);
   }
 
-  /** The state after {@code counts}; an interval in which the canary served nothing changes nothing. */
+  /**
+   * The state after {@code counts}, as {@link CountSelection} selects them; an interval in which the selected
+   * canary traffic is empty changes nothing. The first {@code warmupIntervals} intervals with data give no latency
+   * evidence.
+   */
   public JudgeState update(IntervalCounts counts) {
-    if (counts.isEmpty()) {
+    CountSelection s = CountSelection.of(config, counts);
+    if (s.isEmpty()) {
       return this;
     }
-    VersionCounts p = counts.primary();
-    VersionCounts c = counts.canary();
-    double nc = c.requestCount();
-    double np = p.requestCount();
-    RatioTest[] lat = latency.clone();
-    for (int i = 0; i < lat.length; i++) {
-      double edge = config.latencyEdgesMs()[i];
-      lat[i] = lat[i].update(nc, np, c.slowerThan(edge), p.slowerThan(edge));
-    }
-    double above = IstioBuckets.atOrAbove(config.latencyThresholdMs());
-    double below = IstioBuckets.atOrBelow(config.latencyThresholdMs());
-    JudgeState next = new JudgeState(config, errors.update(nc, np, c.failureCount(), p.failureCount()), lat,
-        latencyNi == null ? null : latencyNi.update(nc, np, c.slowerThan(below), p.slowerThan(below)),
-        errorBudget == null ? null : errorBudget.update(nc, c.failureCount()),
-        latencyBudget == null ? null : latencyBudget.update(nc, c.slowerThan(above)),
-        latencyNiBudget == null ? null : latencyNiBudget.update(nc, c.slowerThan(below)),
-        intervals + 1, maxRollbackLogE, totals.plus(counts));
+    boolean warmingUp = intervals < config.warmupIntervals();
+    JudgeState next = new JudgeState(config, relative == null ? null : relative.update(s.strata(), warmingUp),
+        budgets.update(s.canary(), warmingUp), intervals + 1, maxRollbackLogE, totals.plus(s));
     return next.withMax(Math.max(maxRollbackLogE, next.rollbackLogE()));
   }
 
   private JudgeState withMax(double max) {
-    return new JudgeState(config, errors, latency, latencyNi, errorBudget, latencyBudget, latencyNiBudget, intervals,
-        max, totals);
+    return new JudgeState(config, relative, budgets, intervals, max, totals);
   }
 
   /** The rollback tests, in a fixed order, with their names. */
   List<TestResult> rollbackTests() {
     List<TestResult> out = new ArrayList<>();
-    out.add(TestResult.of("errors/primary", errors));
-    for (int i = 0; i < latency.length; i++) {
-      out.add(TestResult.of("latency>" + GoNumber.of(config.latencyEdgesMs()[i]) + "ms/primary", latency[i]));
+    if (relative != null) {
+      relative.addRollbackTests(out);
     }
-    if (errorBudget != null) {
-      out.add(TestResult.of("errors/budget", errorBudget));
-    }
-    if (latencyBudget != null) {
-      out.add(TestResult.of("latency>" + GoNumber.of(IstioBuckets.atOrAbove(config.latencyThresholdMs()))
-          + "ms/budget", latencyBudget));
-    }
+    budgets.addRollbackTests(out);
     return out;
   }
 
-  /** log of the combined rollback e-value: the equally weighted mean of every rollback test. */
+  /** log of the combined rollback e-value: the equally weighted mean of every rollback test (−∞ without tests). */
   public double rollbackLogE() {
     return LogSpace.logMeanExp(rollbackTests().stream().mapToDouble(TestResult::rollbackLogE).toArray());
   }
 
   /** Whether the errors are shown non-inferior, on the ratio or against the budget (each at alpha_pr / 2). */
   boolean errorsNonInferior(double logThreshold) {
-    return errors.nonInferiorityLogE() >= logThreshold
-        || errorBudget != null && errorBudget.nonInferiorityLogE() >= logThreshold;
+    return relative != null && relative.errorsNonInferiorityLogE() >= logThreshold
+        || budgets.errorsNonInferiorityLogE() >= logThreshold;
   }
 
   /** Whether latency is shown non-inferior at the threshold (true when no latency threshold is set). */
   boolean latencyNonInferior(double logThreshold) {
-    return latencyNi == null || latencyNi.nonInferiorityLogE() >= logThreshold
-        || latencyNiBudget.nonInferiorityLogE() >= logThreshold;
+    return config.latencyThresholdMs() <= 0
+        || relative != null && relative.latencyNonInferiorityLogE() >= logThreshold
+        || budgets.latencyNonInferiorityLogE() >= logThreshold;
+  }
+
+  /** NI log e-values for provenance. */
+  List<TestResult> nonInferiorityTests() {
+    List<TestResult> out = new ArrayList<>();
+    if (relative != null) {
+      relative.addNonInferiorityTests(out);
+    }
+    budgets.addNonInferiorityTests(out);
+    return out;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof JudgeState s && s.config.equals(config) && s.errors.equals(errors)
-        && java.util.Arrays.equals(s.latency, latency) && java.util.Objects.equals(s.latencyNi, latencyNi)
-        && java.util.Objects.equals(s.errorBudget, errorBudget)
-        && java.util.Objects.equals(s.latencyBudget, latencyBudget)
-        && java.util.Objects.equals(s.latencyNiBudget, latencyNiBudget) && s.intervals == intervals
-        && s.maxRollbackLogE == maxRollbackLogE && s.totals.equals(totals);
+    return o instanceof JudgeState s && s.config.equals(config) && Objects.equals(s.relative, relative)
+        && s.budgets.equals(budgets) && s.intervals == intervals && s.maxRollbackLogE == maxRollbackLogE
+        && s.totals.equals(totals);
   }
 
   @Override
   public int hashCode() {
-    return errors.hashCode() * 31 + intervals;
+    return Objects.hash(relative, intervals);
   }
 
   @Override
@@ -139,38 +116,20 @@ public final class JudgeState {
     out.add((double) totals.primaryFailures());
     out.add((double) totals.canaryRequests());
     out.add((double) totals.canaryFailures());
-    errors.writeTo(out);
-    for (RatioTest t : latency) {
-      t.writeTo(out);
+    if (relative != null) {
+      relative.writeTo(out);
     }
-    if (latencyNi != null) {
-      latencyNi.writeTo(out);
-    }
-    if (errorBudget != null) {
-      errorBudget.writeTo(out);
-    }
-    if (latencyBudget != null) {
-      latencyBudget.writeTo(out);
-      latencyNiBudget.writeTo(out);
-    }
+    budgets.writeTo(out);
   }
 
   /** This fresh state with the evolving state read back, in {@link #writeTo} order. */
-  JudgeState readFrom(java.util.Iterator<Double> in) {
+  JudgeState readFrom(Iterator<Double> in) {
     int n = in.next().intValue();
     double max = in.next();
     VersionTotals t = new VersionTotals(in.next().longValue(), in.next().longValue(), in.next().longValue(),
         in.next().longValue());
-    RatioTest e = errors.readFrom(in);
-    RatioTest[] lat = latency.clone();
-    for (int i = 0; i < lat.length; i++) {
-      lat[i] = lat[i].readFrom(in);
-    }
-    RatioTest ni = latencyNi == null ? null : latencyNi.readFrom(in);
-    RateTest eb = errorBudget == null ? null : errorBudget.readFrom(in);
-    RateTest lb = latencyBudget == null ? null : latencyBudget.readFrom(in);
-    RateTest lnb = latencyNiBudget == null ? null : latencyNiBudget.readFrom(in);
-    return new JudgeState(config, e, lat, ni, eb, lb, lnb, n, max, t);
+    RelativeTests r = relative == null ? null : relative.readFrom(in);
+    return new JudgeState(config, r, budgets.readFrom(in), n, max, t);
   }
 
   /** The policy. */
@@ -188,23 +147,8 @@ public final class JudgeState {
     return maxRollbackLogE;
   }
 
-  /** Request and failure totals per version. */
+  /** Request and failure totals per version, over the traffic the tests judged. */
   public VersionTotals totals() {
     return totals;
-  }
-
-  /** NI log e-values for provenance. */
-  List<TestResult> nonInferiorityTests() {
-    List<TestResult> out = new ArrayList<>();
-    out.add(TestResult.of("errors/primary", errors));
-    if (errorBudget != null) {
-      out.add(TestResult.of("errors/budget", errorBudget));
-    }
-    if (latencyNi != null) {
-      String edge = GoNumber.of(IstioBuckets.atOrBelow(config.latencyThresholdMs()));
-      out.add(TestResult.of("latency>" + edge + "ms/primary", latencyNi));
-      out.add(TestResult.of("latency>" + edge + "ms/budget", latencyNiBudget));
-    }
-    return out;
   }
 }

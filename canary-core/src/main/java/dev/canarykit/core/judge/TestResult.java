@@ -3,7 +3,8 @@ package dev.canarykit.core.judge;
 /**
  * One test's evidence, for provenance.
  *
- * @param name what is tested, e.g. {@code errors/primary} (ratio to the primary) or {@code latency>500ms/budget}
+ * @param name what is tested, e.g. {@code errors/primary} (ratio to the primary), {@code latency>500ms/budget} or
+ *     {@code errors/primary-share} (the canary's share of each interval's failures)
  * @param rollbackLogE log e-value against "no worse than the margin"
  * @param nonInferiorityLogE log e-value against "worse than the promotion margin"
  * @param canaryEvents canary events (failures or slow requests) counted by the test

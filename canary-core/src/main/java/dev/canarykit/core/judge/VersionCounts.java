@@ -46,6 +46,40 @@ public record VersionCounts(double requests, double failures, double[] cumulativ
     return Math.max(0, Math.min(slower, requestCount()));
   }
 
+  /**
+   * The counts of two disjoint sets of requests together. Buckets add up when both were measured; a side that
+   * served nothing adds nothing; a side that served requests without buckets leaves the sum without latency.
+   */
+  public VersionCounts plus(VersionCounts o) {
+    if (o.isNone()) {
+      return this;
+    }
+    if (isNone()) {
+      return o;
+    }
+    double[] buckets = new double[0];
+    if (hasLatency() && o.hasLatency()) {
+      buckets = new double[cumulativeBuckets.length];
+      for (int i = 0; i < buckets.length; i++) {
+        buckets[i] = cumulativeBuckets[i] + o.cumulativeBuckets[i];
+      }
+    }
+    return new VersionCounts(requests + o.requests, failures + o.failures, buckets);
+  }
+
+  /** Whether this version served nothing (no request, no failure, every bucket empty or unmeasured). */
+  public boolean isNone() {
+    if (requests != 0 || failures != 0) {
+      return false;
+    }
+    for (double b : cumulativeBuckets) {
+      if (b != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether latency buckets were measured. */
   public boolean hasLatency() {
     return cumulativeBuckets.length > 0;

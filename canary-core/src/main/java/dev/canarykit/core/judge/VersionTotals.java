@@ -12,7 +12,7 @@ public record VersionTotals(long primaryRequests, long primaryFailures, long can
   /** Nothing yet. */
   public static final VersionTotals ZERO = new VersionTotals(0, 0, 0, 0);
 
-  VersionTotals plus(IntervalCounts c) {
+  VersionTotals plus(CountSelection c) {
     return new VersionTotals(primaryRequests + c.primary().requestCount(),
         primaryFailures + c.primary().failureCount(), canaryRequests + c.canary().requestCount(),
         canaryFailures + c.canary().failureCount());

@@ -7,7 +7,10 @@ import dev.canarykit.core.model.Canary;
 public enum Policy {
   /** The Canary as written: Flagger's absolute thresholds and failed-checks threshold. */
   FLAGGER("flagger"),
-  /** The same Canary with the statistical judge on at its defaults ({@link JudgeConfig#forCanary}). */
+  /**
+   * The same Canary with the statistical judge on: the Canary's own judge when it has one (its annotations), else
+   * the defaults ({@link JudgeConfig#forCanary}).
+   */
   STATISTICAL("statistical");
 
   private final String wireName;
@@ -23,7 +26,8 @@ public enum Policy {
 
   /** {@code canary} under this policy. */
   public Canary apply(Canary canary) {
-    JudgeConfig judge = this == STATISTICAL ? JudgeConfig.forCanary(canary.spec()) : null;
+    JudgeConfig own = canary.spec().judge();
+    JudgeConfig judge = this == FLAGGER ? null : own != null ? own : JudgeConfig.forCanary(canary.spec());
     return new Canary(canary.name(), canary.namespace(), canary.spec().toBuilder().judge(judge).build());
   }
 }

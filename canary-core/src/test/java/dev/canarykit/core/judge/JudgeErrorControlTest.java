@@ -8,24 +8,26 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A/A and boundary Monte Carlo (docs/judge-statistics.md §8): the judge looks at every interval of an
- * hour-long rollout whose split walks 10% → 50%, over many seeds. A regression of its guarantee fails the build:
- * the false-rollback rate must stay within alpha + 3 standard errors.
+ * A/A and boundary Monte Carlo (docs/judge-statistics.md §8): the judge at its defaults looks at every interval of
+ * an hour-long rollout whose split walks 10% → 50%, over many seeds, with independent failures and with failures in
+ * clusters of mean 3 and 10 (the default bound). A regression of its guarantee fails the build: the false-rollback
+ * rate must stay within alpha + 3 standard errors.
  */
 class JudgeErrorControlTest {
-  private static final int RUNS = 1500;
+  private static final int RUNS = 1000;
   private static final int INTERVALS = 60;
   private static final JudgeConfig CONFIG = JudgeConfig.ofDefaults().with(0.01, 500);
 
   /** Fraction of runs rolled back. */
-  static double rollbackRate(double rps, VersionProfile primary, VersionProfile canary, long seed) {
+  static double rollbackRate(double rps, VersionProfile primary, VersionProfile canary, double clusterMean,
+      long seed) {
     int rollbacks = 0;
     for (int run = 0; run < RUNS; run++) {
       SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + run);
       JudgeState state = JudgeState.start(CONFIG);
       for (int t = 0; t < INTERVALS; t++) {
         double share = Math.min(0.5, 0.1 * (1 + t / 5));
-        Judgement j = Judge.judge(state, Traffic.interval(rnd, rps, 60, share, primary, canary));
+        Judgement j = Judge.judge(state, Traffic.interval(rnd, rps, 60, share, primary, canary, clusterMean));
         state = j.state();
         if (j.verdict() == Verdict.REGRESSION) {
           rollbacks++;
@@ -44,7 +46,16 @@ class JudgeErrorControlTest {
   void identicalVersionsAreRarelyRolledBack() {
     VersionProfile same = new VersionProfile(0.005, 20, 150);
     for (double rps : new double[] {1, 50, 300}) {
-      assertThat(rollbackRate(rps, same, same, 11)).as("A/A at %s rps", rps).isLessThanOrEqualTo(limit());
+      assertThat(rollbackRate(rps, same, same, 1, 11)).as("A/A at %s rps", rps).isLessThanOrEqualTo(limit());
+    }
+  }
+
+  @Test
+  void identicalVersionsWithClusteredFailuresAreRarelyRolledBack() {
+    VersionProfile same = new VersionProfile(0.005, 20, 150);
+    for (double[] c : new double[][] {{20, 10}, {300, 10}, {50, 3}}) {
+      assertThat(rollbackRate(c[0], same, same, c[1], 17)).as("A/A at %s rps, clusters of mean %s", c[0], c[1])
+          .isLessThanOrEqualTo(limit());
     }
   }
 
@@ -52,20 +63,21 @@ class JudgeErrorControlTest {
   void aCanaryExactlyAtTheRollbackMarginIsRolledBackAtMostAlpha() {
     VersionProfile primary = new VersionProfile(0.005, 20, 150);
     VersionProfile atMargin = new VersionProfile(0.005 * CONFIG.rollbackRatio(), 20, 150);
-    assertThat(rollbackRate(300, primary, atMargin, 12)).isLessThanOrEqualTo(limit());
+    assertThat(rollbackRate(300, primary, atMargin, 1, 12)).isLessThanOrEqualTo(limit());
+    assertThat(rollbackRate(300, primary, atMargin, 10, 18)).isLessThanOrEqualTo(limit());
   }
 
   @Test
   void aP99CloseToItsThresholdIsNotAFalseAlarm() {
     VersionProfile close = new VersionProfile(0.002, 120, 480);
-    assertThat(rollbackRate(100, close, close, 13)).isLessThanOrEqualTo(limit());
+    assertThat(rollbackRate(100, close, close, 1, 13)).isLessThanOrEqualTo(limit());
   }
 
   @Test
   void clearRegressionsAreCaught() {
     VersionProfile primary = new VersionProfile(0.002, 20, 150);
-    assertThat(rollbackRate(300, primary, new VersionProfile(0.01, 20, 150), 14)).isGreaterThan(0.95);
-    assertThat(rollbackRate(300, primary, new VersionProfile(0.002, 20, 300), 15)).isGreaterThan(0.95);
-    assertThat(rollbackRate(300, primary, new VersionProfile(0.25, 20, 150), 16)).isEqualTo(1.0);
+    assertThat(rollbackRate(300, primary, new VersionProfile(0.01, 20, 150), 1, 14)).isGreaterThan(0.95);
+    assertThat(rollbackRate(300, primary, new VersionProfile(0.002, 20, 300), 1, 15)).isGreaterThan(0.95);
+    assertThat(rollbackRate(300, primary, new VersionProfile(0.25, 20, 150), 1, 16)).isEqualTo(1.0);
   }
 }

@@ -44,6 +44,27 @@ class JudgeTest {
     assertThat(j.action()).isEqualTo(Action.ADVANCE);
   }
 
+  /**
+   * Five times the primary's failures but half the budget, at 200 rps on the weights' ramp: the budget's
+   * non-inferiority test alone would promote about half of these; while the rollback evidence leans towards a
+   * regression the judge does not promote, and the relative tests roll every one back.
+   */
+  @Test
+  void aCanaryWorseThanThePrimaryButWithinItsBudgetIsNotPromotedWhileTheEvidenceLeansToARegression() {
+    VersionProfile primary = new VersionProfile(0.001, 25, 180);
+    VersionProfile canary = new VersionProfile(0.005, 25, 180);
+    for (int seed = 1; seed <= 20; seed++) {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      JudgeState s = JudgeState.start(CONFIG);
+      Judgement j = null;
+      for (int t = 1; t <= 30 && (j == null || j.verdict() == Verdict.INCONCLUSIVE); t++) {
+        j = Judge.judge(s, Traffic.interval(rnd, 200, 60, Math.min(0.5, 0.1 * t), primary, canary));
+        s = j.state();
+      }
+      assertThat(j.verdict()).as("seed %s", seed).isEqualTo(Verdict.REGRESSION);
+    }
+  }
+
   @Test
   void aRegressionCarriesItsProvenance() {
     SplittableRandom rnd = new SplittableRandom(4);
@@ -63,8 +84,8 @@ class JudgeTest {
 
   @Test
   void anUndecidedRolloutTakesTheHorizonAction() {
-    JudgeConfig quick = new JudgeConfig(0.05, 0.05, 1.2, 1.5, 12, new double[] {500}, 0, 0, 0.01, 3, 2,
-        Action.ROLLBACK, java.util.Map.of(), "test");
+    JudgeConfig quick = JudgeConfig.ofDefaults().toBuilder().latencyEdgesMs(500).horizonIntervals(2)
+        .onHorizon(Action.ROLLBACK).policyVersion("test").build();
     VersionCounts tiny = new VersionCounts(1, 0, new double[0]);
     JudgeState s = JudgeState.start(quick);
     Judgement first = Judge.judge(s, new IntervalCounts(tiny, tiny));

@@ -6,23 +6,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricTemplate;
-import dev.canarykit.k8s.CanaryMapping;
+import dev.canarykit.k8s.FlaggerDocuments;
 import dev.canarykit.k8s.MetricTemplateMapping;
-import dev.canarykit.k8s.resource.CanaryResourceSpec;
 import dev.canarykit.k8s.resource.MetricTemplateResourceSpec;
 import java.util.Optional;
 
 /**
  * Maps documents that {@link dev.canarykit.k8s.FlaggerDocuments} found valid to the core model with canary-k8s's
- * mapping ({@link CanaryMapping}, {@link MetricTemplateMapping}).
+ * mapping ({@link dev.canarykit.k8s.CanaryMapping}, {@link MetricTemplateMapping}).
  */
 final class CheckMapping {
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
   private CheckMapping() {}
 
+  /** The Canary with canarykit's annotation options applied (the judge's policy), as {@code simulate} reads it. */
   static Optional<Canary> canary(JsonNode doc) {
-    return spec(doc, CanaryResourceSpec.class).map(s -> CanaryMapping.toCore(name(doc), namespace(doc), s));
+    try {
+      return Optional.of(FlaggerDocuments.toCanary(doc));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   static Optional<MetricTemplate> template(JsonNode doc) {

@@ -29,7 +29,8 @@ final class Demo {
 
   /** Runs the demo; the exit code. */
   public int run() {
-    log.info("canarykit demo: scenario " + options.scenario().label() + ", time scale " + options.timeScale());
+    log.info("canarykit demo: scenario " + options.scenario().label() + ", time scale " + options.timeScale()
+        + (options.judge() ? ", statistical judge on" : ""));
     TimeScale scale = new TimeScale(options.timeScale());
     List<String> changes;
     try {
@@ -48,14 +49,14 @@ final class Demo {
   private int release(DemoWorld world, TimeScale scale) {
     Instant start = Instant.now();
     ReleaseLog releaseLog = new ReleaseLog(log, start);
-    world.applyCanary(scale);
+    world.applyCanary(scale, options.judge());
     world.startController(releaseLog);
     Duration interval = Duration.ofSeconds(60).dividedBy(scale.factor());
     boolean initialized = world.awaitPhase(List.of("Initialized"), interval.multipliedBy(12));
     if (initialized) {
       log.info("kubectl -n test set image deployment/podinfo podinfod=stefanprodan/podinfo:3.1.1");
       world.setImage("stefanprodan/podinfo:3.1.1");
-      world.awaitPhase(List.of("Succeeded", "Failed"), interval.multipliedBy(40));
+      world.awaitPhase(List.of("Succeeded", "Failed"), interval.multipliedBy(options.judge() ? 60 : 40));
     } else {
       log.info("the Canary was not initialized in time");
     }
@@ -83,12 +84,13 @@ final class Demo {
    * @param report the HTML report to write, or {@code null} for {@code report.html} in {@code dump} (none without
    *     a dump)
    * @param keepTsdb where to keep Prometheus' TSDB for a backtest, or {@code null}
+   * @param judge whether canarykit's statistical judge decides (the Canary's annotation)
    */
   public record Options(Scenario scenario, int timeScale, Path dump, MeshCluster meshCluster, Path report,
-      Path keepTsdb) {
-    /** Options with the Istio objects in the workload cluster, without a report or a kept TSDB. */
+      Path keepTsdb, boolean judge) {
+    /** Options with the Istio objects in the workload cluster, without a report, a kept TSDB or the judge. */
     public Options(Scenario scenario, int timeScale, Path dump) {
-      this(scenario, timeScale, dump, MeshCluster.SAME, null, null);
+      this(scenario, timeScale, dump, MeshCluster.SAME, null, null, false);
     }
 
     /** Where the report goes, or {@code null}. */

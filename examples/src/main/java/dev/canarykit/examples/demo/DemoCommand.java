@@ -43,12 +43,17 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Keep Prometheus' TSDB here after the release, to backtest it.")
   Path keepTsdb;
 
+  @Option(names = "--judge", description = "Let canarykit's statistical judge decide (annotation "
+      + "canarykit.dev/judge: enabled; its horizon and warm-up scaled like the Canary) and print its verdict each "
+      + "tick.")
+  boolean judge;
+
   @Override
   public Integer call() {
     quietLibraries();
     PrintWriter out = spec.commandLine().getOut();
     try {
-      return new Demo(new Demo.Options(scenario, timeScale, dump, meshCluster, report, keepTsdb),
+      return new Demo(new Demo.Options(scenario, timeScale, dump, meshCluster, report, keepTsdb, judge),
           new DemoLog(out)).run();
     } catch (RuntimeException e) {
       out.flush();

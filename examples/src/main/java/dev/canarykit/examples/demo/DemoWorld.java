@@ -122,9 +122,12 @@ final class DemoWorld implements AutoCloseable {
     return files;
   }
 
-  void applyCanary(TimeScale scale) {
-    new SeedManifests(client()).applyCanary(scale);
-    log.info("Applied canary/podinfo");
+  void applyCanary(TimeScale scale, boolean judge) {
+    List<String> changes = new SeedManifests(client()).applyCanary(scale, judge);
+    if (judge) {
+      changes.stream().filter(c -> c.startsWith("metadata.annotations.")).forEach(c -> log.info("  " + c));
+    }
+    log.info("Applied canary/podinfo" + (judge ? " with canarykit's statistical judge" : ""));
   }
 
   /** Starts canarykit's controller on the {@code test} namespace; events and tick reports go to {@code release}. */
@@ -135,7 +138,8 @@ final class DemoWorld implements AutoCloseable {
         .router(new IstioTrafficRouter(meshClient(), CanaryOwners.forClusters(client(), meshClient())))
         .metrics(PrometheusMetricSource.factory())
         .defaultMetricsServer(prometheus.address().toString())
-        .webhooks(webhooks).namespace(EmbeddedCluster.TEST).onTick(release).events(release::around).build();
+        .webhooks(webhooks).namespace(EmbeddedCluster.TEST).onTick(release).events(release::around)
+        .listener(release).build();
     controller = add(CanaryController.create(client(), config)).start();
     log.info("canarykit controller started (Istio router, Prometheus metric source, HTTP webhook client)");
   }

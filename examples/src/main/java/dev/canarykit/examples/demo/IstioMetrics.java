@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Istio's standard metrics as the destination sidecars report them: {@code istio_requests_total} and the
  * {@code istio_request_duration_milliseconds} histogram with Envoy's default buckets, labelled {@code reporter},
- * {@code destination_workload}, {@code destination_workload_namespace} and {@code response_code}; rendered in
- * Prometheus' text format.
+ * {@code source_workload}, {@code source_workload_namespace}, {@code destination_workload},
+ * {@code destination_workload_namespace} and {@code response_code}; rendered in Prometheus' text format.
  */
 final class IstioMetrics {
   /** Istio's default request-duration bucket bounds, in milliseconds. */
@@ -19,9 +19,10 @@ final class IstioMetrics {
 
   private final Map<String, Series> series = new ConcurrentSkipListMap<>();
 
-  /** Records one request served by {@code workload} in {@code namespace}. */
-  public void record(String workload, String namespace, int code, double millis) {
-    String labels = "reporter=\"destination\",destination_workload=\"" + workload
+  /** Records one request that {@code from} sent and {@code workload} in {@code namespace} served. */
+  public void record(Mesh.Caller from, String workload, String namespace, int code, double millis) {
+    String labels = "reporter=\"destination\",source_workload=\"" + from.workload()
+        + "\",source_workload_namespace=\"" + from.namespace() + "\",destination_workload=\"" + workload
         + "\",destination_workload_namespace=\"" + namespace + "\",response_code=\"" + code + "\"";
     series.computeIfAbsent(labels, k -> new Series()).add(millis);
   }

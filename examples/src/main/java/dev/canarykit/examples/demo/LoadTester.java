@@ -24,6 +24,8 @@ import java.util.concurrent.Executors;
  */
 final class LoadTester implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The load tester's workload: {@code flagger-loadtester} in {@code test}, as in the seed. */
+  static final Mesh.Caller CALLER = new Mesh.Caller(EmbeddedCluster.TEST, "flagger-loadtester");
 
   private final Mesh mesh;
   private final HttpServer server;
@@ -92,7 +94,7 @@ final class LoadTester implements AutoCloseable {
   /** Runs a command; the error text when it fails. */
   private Optional<String> run(LoadTestCommand command) {
     if (command instanceof LoadTestCommand.Curl c) {
-      Mesh.Response r = mesh.send(c.url(), "POST", path(c.url()), c.body());
+      Mesh.Response r = mesh.send(CALLER, c.url(), "POST", path(c.url()), c.body());
       return r.body().contains(c.word()) ? Optional.empty()
           : Optional.of(r.body().trim() + ": exit status 1");
     }
@@ -119,7 +121,7 @@ final class LoadTester implements AutoCloseable {
     String path = path(h.url());
     while (!closed && Instant.now().isBefore(end)) {
       long start = System.nanoTime();
-      mesh.send(h.url(), "GET", path, null);
+      mesh.send(CALLER, h.url(), "GET", path, null);
       long rest = gapNanos - (System.nanoTime() - start);
       if (rest > 0) {
         try {

@@ -57,32 +57,35 @@ final class Mesh implements AutoCloseable {
     this.scenario = scenario;
   }
 
+  /** The ingress gateway's workload, the client of every request entering through {@value #GATEWAY}. */
+  public static final Caller INGRESS = new Caller("istio-system", "istio-ingressgateway");
+
   /**
    * A request entering through the ingress gateway {@value #GATEWAY} for {@code app}: routed by the VirtualService
    * bound to the gateway, or (before there is one) to the service {@code app}.
    */
   public Response gateway(String app, String method, String path, String body) {
-    return route(service(app), GATEWAY, method, path, body);
+    return route(INGRESS, service(app), GATEWAY, method, path, body);
   }
 
   /**
-   * Sends a request to {@code host} ({@code podinfo-canary}, {@code podinfo-canary.test:9898},
-   * {@code podinfo.test.svc.cluster.local}...).
+   * Sends a request from the workload {@code from} to {@code host} ({@code podinfo-canary},
+   * {@code podinfo-canary.test:9898}, {@code podinfo.test.svc.cluster.local}...).
    */
-  public Response send(String host, String method, String path, String body) {
-    return route(service(host), null, method, path, body);
+  public Response send(Caller from, String host, String method, String path, String body) {
+    return route(from, service(host), null, method, path, body);
   }
 
-  private Response route(String service, String gateway, String method, String path, String body) {
+  private Response route(Caller from, String service, String gateway, String method, String path, String body) {
     var route = routes.route(service, gateway);
     if (route.isPresent()) {
       if (route.get().mirror() != null) {
         String mirror = service(route.get().mirror());
-        mirrors.execute(() -> serve(mirror, method, path, body));
+        mirrors.execute(() -> serve(from, mirror, method, path, body));
       }
-      return serve(service(route.get().host()), method, path, body);
+      return serve(from, service(route.get().host()), method, path, body);
     }
-    return serve(service, method, path, body);
+    return serve(from, service, method, path, body);
   }
 
   /** The service name of a host: no port, no {@code .<namespace>[.svc.cluster.local]} suffix. */
@@ -92,7 +95,7 @@ final class Mesh implements AutoCloseable {
     return dot < 0 ? h : h.substring(0, dot);
   }
 
-  private Response serve(String service, String method, String path, String body) {
+  private Response serve(Caller from, String service, String method, String path, String body) {
     Deployment d = directory.deployment(service).orElse(null);
     String workload = d == null ? service : d.getMetadata().getName();
     Integer available = d == null || d.getStatus() == null ? null : d.getStatus().getAvailableReplicas();
@@ -118,7 +121,7 @@ final class Mesh implements AutoCloseable {
       Thread.currentThread().interrupt();
       return new Response(503, "interrupted", workload, version);
     }
-    metrics.record(workload, namespace, code, (System.nanoTime() - start) / 1e6);
+    metrics.record(from, workload, namespace, code, (System.nanoTime() - start) / 1e6);
     return new Response(code, text, workload, version);
   }
 
@@ -134,6 +137,15 @@ final class Mesh implements AutoCloseable {
     mirrors.shutdownNow();
     versions.values().forEach(PodinfoServer::close);
   }
+
+  /**
+   * The workload a request comes from, as Istio's telemetry names it ({@code source_workload_namespace},
+   * {@code source_workload}); a mirrored copy keeps its original's.
+   *
+   * @param namespace the client's namespace
+   * @param workload the client's workload
+   */
+  public record Caller(String namespace, String workload) {}
 
   /**
    * A response through the mesh.

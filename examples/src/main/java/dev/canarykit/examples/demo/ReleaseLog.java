@@ -4,7 +4,9 @@ import dev.canarykit.core.analysis.Alert;
 import dev.canarykit.core.analysis.CanaryEvent;
 import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.driver.CanaryListener;
 import dev.canarykit.core.driver.TickReport;
+import dev.canarykit.core.judge.Judgement;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.internal.GoDuration;
@@ -17,15 +19,17 @@ import java.util.function.Consumer;
 
 /**
  * Prints each event as the controller emits it (flush left, as {@code String.format("%-9s%s", type, message)},
- * through {@link #around}) and keeps, from each tick's report, the phase, the canary weight and the metric values,
- * for the summary at the end.
+ * through {@link #around}) and, with the judge on, the judge's verdict of each tick (indented, from
+ * {@link CanaryListener#judged}); keeps, from each tick's report, the phase, the canary weight and the metric values
+ * or the verdict, for the summary at the end.
  */
-final class ReleaseLog implements Consumer<TickReport> {
+final class ReleaseLog implements Consumer<TickReport>, CanaryListener {
   private final DemoLog log;
   private final Instant start;
   private final List<Recorded> events = new ArrayList<>();
   private final List<String> ticks = new ArrayList<>();
   private final List<TickReport> reports = new ArrayList<>();
+  private final List<Judgement> verdicts = new ArrayList<>();
 
   /** Prints to {@code log}; times in the summary count from {@code start}. */
   public ReleaseLog(DemoLog log, Instant start) {
@@ -58,6 +62,18 @@ final class ReleaseLog implements Consumer<TickReport> {
   }
 
   @Override
+  public synchronized void judged(Canary canary, Judgement judgement) {
+    verdicts.add(judgement);
+    String action = judgement.horizonReached() ? "horizon: " + judgement.action() : judgement.action().toString();
+    log.info("judge: " + judgement.summary() + " -> " + action);
+  }
+
+  /** The judge's verdicts so far, in order. */
+  public synchronized List<Judgement> verdicts() {
+    return List.copyOf(verdicts);
+  }
+
+  @Override
   public synchronized void accept(TickReport report) {
     report.problems().forEach(p -> log.info("problem: " + p));
     if (report.finalStatus() != null) {
@@ -73,6 +89,9 @@ final class ReleaseLog implements Consumer<TickReport> {
     for (TickReport.Execution x : report.executions()) {
       if (x.command() instanceof Command.QueryMetric q) {
         s.append("  ").append(q.metric().name()).append(' ').append(value(x.outcome()));
+      }
+      if (x.command() instanceof Command.QueryCounts) {
+        s.append("  judged");
       }
     }
     return s.toString();

@@ -30,7 +30,7 @@ class LoadTesterTest {
     mesh = new Mesh(cluster.client(), EmbeddedCluster.TEST, rollouts.deployments(), metrics, Scenario.GOOD);
     tester = LoadTester.start(mesh);
     Awaitility.await().atMost(Duration.ofSeconds(20))
-        .until(() -> mesh.send("podinfo-canary", "GET", "/healthz", null).status() == 200);
+        .until(() -> mesh.send(LoadTester.CALLER, "podinfo-canary", "GET", "/healthz", null).status() == 200);
   }
 
   @AfterAll

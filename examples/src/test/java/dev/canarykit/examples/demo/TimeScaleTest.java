@@ -50,4 +50,21 @@ class TimeScaleTest {
     assertThat(run.out()).contains("  rejected: --time-scale 12 gives analysis.interval 5s, under the demo's "
         + "minimum of 10s");
   }
+
+  /** {@code demo --judge}: the judge's annotation, with its horizon and warm-up scaled like the Canary. */
+  @Test
+  void theJudgeIsTurnedOnWithItsHorizonAndWarmupScaled() {
+    var canary = new io.fabric8.kubernetes.client.utils.KubernetesSerialization().unmarshal(
+        getClass().getResourceAsStream("/seed/podinfo-canary.yaml"),
+        io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+    @SuppressWarnings("unchecked")
+    var spec = (java.util.Map<String, Object>) canary.getAdditionalProperties().get("spec");
+    new TimeScale(6).rewrite(spec);
+    assertThat(SeedManifests.judgeOn(canary, new TimeScale(6))).containsExactly(
+        "metadata.annotations.canarykit.dev/judge: enabled",
+        "metadata.annotations.canarykit.dev/judge-horizon-intervals: 30",
+        "metadata.annotations.canarykit.dev/judge-warmup: 10s",
+        "metadata.annotations.canarykit.dev/judge-failure-cluster-mean: 1");
+    assertThat(canary.getMetadata().getAnnotations()).containsEntry("canarykit.dev/judge", "enabled");
+  }
 }

@@ -3,9 +3,9 @@ package dev.canarykit.core.internal.simulation;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.driver.CanaryDriver;
 import dev.canarykit.core.driver.Entropy;
-import dev.canarykit.core.judge.IntervalCounts;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.internal.GoDuration;
+import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.port.EventSink;
@@ -23,10 +23,11 @@ import java.util.SplittableRandom;
 
 /**
  * Runs one release of a scenario through the real {@code CanaryAnalysis} and {@code CanaryDriver} on the in-memory
- * ports and a virtual clock. Traffic is generated in slices of at most 10 s with the router's live weights; the
- * built-in metrics answer what Flagger's queries would report over their windows, and the judge's counts cover
- * exactly one analysis interval. Metrics the simulator cannot model (templates, in-line queries) pass. The same
- * seed gives the same result.
+ * ports and a virtual clock. Traffic is generated in slices of at most 10 s by a {@link SimulatedRouter} that
+ * follows the live routes and the Canary's strategy; the built-in metrics answer what Flagger's queries would report
+ * over their windows (every source, the load test included, as Flagger's queries count it), and the judge gets the
+ * per-source counts of exactly one analysis interval, which it selects as in production. Metrics the simulator
+ * cannot model (templates, in-line queries) pass. The same seed gives the same result.
  *
  * <p>A run starts at "New revision detected" and ends when the promotion completes (Succeeded), at rollback
  * (Failed), or undecided at the horizon.
@@ -43,13 +44,16 @@ final class ReleaseSimulator {
   private final InMemoryTrafficRouter router = new InMemoryTrafficRouter();
   private final ScriptedMetricSource metrics = new ScriptedMetricSource();
   private final TrafficWindow window = new TrafficWindow();
+  private final SimulatedRouter mesh;
   private final CanaryDriver driver;
   private double canaryRequests;
+  private boolean analysing;
 
   private ReleaseSimulator(Canary canary, Scenario scenario, long seed) {
     this.canary = canary;
     this.scenario = scenario;
     this.rnd = new SplittableRandom(seed);
+    this.mesh = new SimulatedRouter(canary, scenario, rnd);
     this.driver = CanaryDriver.builder().workloads(workloads).router(router).metrics(metrics)
         .webhooks(new InMemoryWebhookClient()).statuses(new InMemoryStatusStore()).events(EventSink.NOOP)
         .clock(clock).entropy(Entropy.seeded(seed)).build();
@@ -65,16 +69,23 @@ final class ReleaseSimulator {
     driver.tick(canary);
     workloads.setTargetRevision("new");
     Instant start = clock.instant();
-    Phase phase = driver.tick(canary).finalStatus().phase();
+    Phase phase = tick();
     Duration interval = canary.spec().analysisOrEmpty().intervalOrDefault();
     while (elapsed(start).compareTo(HORIZON) < 0) {
-      serve(interval);
-      phase = driver.tick(canary).finalStatus().phase();
+      serve(interval, start);
+      phase = tick();
       if (phase == Phase.SUCCEEDED || phase == Phase.FAILED) {
         return decided(phase == Phase.SUCCEEDED ? End.PROMOTED : End.ROLLED_BACK, start);
       }
     }
     return new RunResult(End.UNDECIDED, Double.NaN, canaryRequests);
+  }
+
+  /** One tick; afterwards the load test runs while the analysis does (a run past its first analysis tick). */
+  private Phase tick() {
+    CanaryStatus s = driver.tick(canary).finalStatus();
+    analysing = s.phase() == Phase.PROGRESSING && (s.canaryWeight() > 0 || s.iterations() > 0);
+    return s.phase();
   }
 
   private RunResult decided(End end, Instant start) {
@@ -89,19 +100,17 @@ final class ReleaseSimulator {
     return Duration.between(start, clock.instant());
   }
 
-  /** One analysis interval of traffic, in slices, with the weights the router holds. */
-  private void serve(Duration interval) {
+  /** One analysis interval of traffic, in slices, with the routes the router holds. */
+  private void serve(Duration interval, Instant start) {
     double seconds = interval.toMillis() / 1000.0;
     int n = (int) Math.ceil(seconds / TrafficWindow.MAX_SLICE_SECONDS);
     double slice = seconds / n;
     for (int i = 0; i < n; i++) {
       boolean promoted = workloads.promotions() > 0;
-      VersionProfile primary = promoted ? scenario.canary() : scenario.primary();
-      double share = router.canaryWeight() / 100.0;
-      IntervalCounts counts = Traffic.interval(rnd, scenario.requestsPerSecond(), slice, share, primary,
-          scenario.canary());
-      window.add(slice, counts);
-      canaryRequests += counts.canary().requests() + (promoted ? counts.primary().requests() : 0);
+      double t = elapsed(start).toMillis() / 1000.0;
+      SimulatedRouter.Slice served = mesh.serve(t, slice, router.routes().orElse(null), promoted, analysing);
+      window.add(slice, served.counts());
+      canaryRequests += served.userRequestsOnCanary() + (promoted ? served.counts().primary().requests() : 0);
       clock.advance(Duration.ofMillis(Math.round(slice * 1000)));
     }
   }

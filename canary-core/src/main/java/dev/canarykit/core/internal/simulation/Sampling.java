@@ -70,6 +70,14 @@ final class Sampling {
     }
   }
 
+  /** A geometric draw on {1, 2, ...} with mean {@code mean} (&gt;= 1). */
+  public static long geometric(SplittableRandom rnd, double mean) {
+    if (mean <= 1) {
+      return 1;
+    }
+    return 1 + (long) Math.floor(Math.log(1 - rnd.nextDouble()) / Math.log1p(-1 / mean));
+  }
+
   /** A standard normal draw (Box-Muller). */
   public static double gaussian(SplittableRandom rnd) {
     double u = 1 - rnd.nextDouble();

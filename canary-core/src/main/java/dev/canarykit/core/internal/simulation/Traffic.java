@@ -21,14 +21,31 @@ public final class Traffic {
    */
   public static IntervalCounts interval(SplittableRandom rnd, double requestsPerSecond, double seconds,
       double canaryShare, VersionProfile primary, VersionProfile canary) {
-    long total = Sampling.poisson(rnd, requestsPerSecond * seconds);
-    long toCanary = Sampling.binomial(rnd, total, canaryShare);
-    return new IntervalCounts(served(rnd, total - toCanary, primary), served(rnd, toCanary, canary));
+    return interval(rnd, requestsPerSecond, seconds, canaryShare, primary, canary, 1);
   }
 
-  /** Counts for {@code n} requests served by a version. */
+  /** As {@link #interval}, with failures in clusters of geometric size with mean {@code clusterMean}. */
+  public static IntervalCounts interval(SplittableRandom rnd, double requestsPerSecond, double seconds,
+      double canaryShare, VersionProfile primary, VersionProfile canary, double clusterMean) {
+    long total = Sampling.poisson(rnd, requestsPerSecond * seconds);
+    long toCanary = Sampling.binomial(rnd, total, canaryShare);
+    return new IntervalCounts(served(rnd, total - toCanary, primary, clusterMean),
+        served(rnd, toCanary, canary, clusterMean));
+  }
+
+  /** Counts for {@code n} requests served by a version, failing independently. */
   public static VersionCounts served(SplittableRandom rnd, long n, VersionProfile profile) {
-    long failures = Sampling.binomial(rnd, n, profile.errorRate());
+    return served(rnd, n, profile, 1);
+  }
+
+  /**
+   * Counts for {@code n} requests served by a version whose failures come in clusters of geometric size with mean
+   * {@code clusterMean} (1: independent), the error rate unchanged on average: Poisson(n·rate/mean) clusters,
+   * clipped to the requests.
+   */
+  public static VersionCounts served(SplittableRandom rnd, long n, VersionProfile profile, double clusterMean) {
+    long failures = clusterMean <= 1 ? Sampling.binomial(rnd, n, profile.errorRate())
+        : clusteredFailures(rnd, n, profile.errorRate(), clusterMean);
     double[] p = profile.bucketProbabilities();
     double[] cumulative = new double[IstioBuckets.size()];
     long remaining = n;
@@ -42,5 +59,14 @@ public final class Traffic {
       cumulative[i] = running;
     }
     return new VersionCounts(n, failures, cumulative);
+  }
+
+  private static long clusteredFailures(SplittableRandom rnd, long n, double rate, double mean) {
+    long clusters = Sampling.poisson(rnd, n * rate / mean);
+    long failures = 0;
+    for (long i = 0; i < clusters && failures < n; i++) {
+      failures += Sampling.geometric(rnd, mean);
+    }
+    return Math.min(n, failures);
   }
 }

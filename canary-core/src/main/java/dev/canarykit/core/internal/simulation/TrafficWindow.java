@@ -1,14 +1,20 @@
 package dev.canarykit.core.internal.simulation;
 
 import dev.canarykit.core.judge.IntervalCounts;
-import dev.canarykit.core.judge.IstioBuckets;
+import dev.canarykit.core.judge.Source;
+import dev.canarykit.core.judge.SourceCounts;
 import dev.canarykit.core.judge.VersionCounts;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The recent traffic of a simulated service, kept as 10-second slices so that each metric can look back over
- * its own window (a 30 s P99, a 1 m success rate) and the judge over exactly one analysis interval.
+ * The recent traffic of a simulated service, kept as slices of at most 10 seconds so that each metric can look
+ * back over its own window (a 30 s P99, a 1 m success rate) and the judge over exactly one analysis interval, per
+ * source as Istio's telemetry counts it.
  */
 final class TrafficWindow {
   /** Slices are at most this long. */
@@ -24,36 +30,26 @@ final class TrafficWindow {
     }
   }
 
-  /** The sum of the newest slices covering (about) the last {@code seconds}. */
+  /** The per-source sum of the newest slices covering (about) the last {@code seconds}. */
   IntervalCounts last(double seconds) {
-    VersionCounts p = VersionCountsSum.ZERO;
-    VersionCounts c = VersionCountsSum.ZERO;
+    Map<Source, VersionCounts[]> bySource = new TreeMap<>();
     double covered = 0;
     for (Slice s : slices) {
       if (covered >= seconds - 1e-9) {
         break;
       }
-      p = VersionCountsSum.plus(p, s.counts.primary());
-      c = VersionCountsSum.plus(c, s.counts.canary());
+      for (SourceCounts c : s.counts.sources()) {
+        VersionCounts[] sum = bySource.computeIfAbsent(c.source(),
+            k -> new VersionCounts[] {VersionCounts.NONE, VersionCounts.NONE});
+        sum[0] = sum[0].plus(c.primary());
+        sum[1] = sum[1].plus(c.canary());
+      }
       covered += s.seconds;
     }
-    return new IntervalCounts(p, c);
+    List<SourceCounts> out = new ArrayList<>();
+    bySource.forEach((source, sum) -> out.add(new SourceCounts(source, sum[0], sum[1])));
+    return new IntervalCounts(out);
   }
 
   private record Slice(double seconds, IntervalCounts counts) {}
-
-  /** Sums of counts. */
-  static final class VersionCountsSum {
-    static final VersionCounts ZERO = new VersionCounts(0, 0, new double[IstioBuckets.size()]);
-
-    private VersionCountsSum() {}
-
-    static VersionCounts plus(VersionCounts a, VersionCounts b) {
-      double[] buckets = new double[IstioBuckets.size()];
-      for (int i = 0; i < buckets.length; i++) {
-        buckets[i] = a.cumulativeBuckets()[i] + (b.hasLatency() ? b.cumulativeBuckets()[i] : 0);
-      }
-      return new VersionCounts(a.requests() + b.requests(), a.failures() + b.failures(), buckets);
-    }
-  }
 }

@@ -22,6 +22,11 @@ public record VersionProfile(double errorRate, double latencyP50Ms, double laten
     }
   }
 
+  /** This profile with every latency multiplied by {@code factor} (a cold pod). */
+  public VersionProfile slowerBy(double factor) {
+    return factor == 1 ? this : new VersionProfile(errorRate, latencyP50Ms * factor, latencyP99Ms * factor);
+  }
+
   /** The probability that a request takes at most {@code ms}. */
   public double latencyCdf(double ms) {
     double mu = Math.log(latencyP50Ms);

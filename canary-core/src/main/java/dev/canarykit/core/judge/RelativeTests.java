@@ -1,0 +1,121 @@
+package dev.canarykit.core.judge;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The canary-versus-primary tests, fed source by source: failures (counts tempered for clusters, and the canary's
+ * share of each interval's failures) and requests slower than each latency edge, with the non-inferiority test at
+ * the latency threshold. Immutable.
+ */
+final class RelativeTests {
+  private final JudgeConfig config;
+  private final RatioTest errors;
+  private final IntervalRatioTest errorIntervals;
+  private final RatioTest[] latency;
+  private final RatioTest latencyNi;
+
+  private RelativeTests(JudgeConfig config, RatioTest errors, IntervalRatioTest errorIntervals, RatioTest[] latency,
+      RatioTest latencyNi) {
+    this.config = config;
+    this.errors = errors;
+    this.errorIntervals = errorIntervals;
+    this.latency = latency;
+    this.latencyNi = latencyNi;
+  }
+
+  static RelativeTests start(JudgeConfig c) {
+    RatioTest plain = RatioTest.start(c.rollbackRatio(), c.promotionRatio(), c.gridPoints());
+    RatioTest[] latency = new RatioTest[c.latencyEdgesMs().length];
+    Arrays.fill(latency, plain);
+    return new RelativeTests(c,
+        RatioTest.start(c.rollbackRatio(), c.promotionRatio(), c.gridPoints(), c.failureClusterMean()),
+        IntervalRatioTest.start(c.rollbackRatio(), c.gridPoints()), latency,
+        c.latencyThresholdMs() > 0 ? plain : null);
+  }
+
+  /** These tests after the strata of one interval; latency is left out during warm-up. */
+  RelativeTests update(List<SourceCounts> strata, boolean warmingUp) {
+    RatioTest e = errors;
+    IntervalRatioTest ei = errorIntervals;
+    RatioTest[] lat = latency.clone();
+    RatioTest ni = latencyNi;
+    double below = IstioBuckets.atOrBelow(config.latencyThresholdMs());
+    for (SourceCounts s : strata) {
+      VersionCounts c = s.canary();
+      VersionCounts p = s.primary();
+      double nc = c.requestCount();
+      double np = p.requestCount();
+      e = e.update(nc, np, c.failureCount(), p.failureCount());
+      ei = ei.update(nc, np, c.failureCount(), p.failureCount());
+      if (warmingUp) {
+        continue;
+      }
+      for (int i = 0; i < lat.length; i++) {
+        double edge = config.latencyEdgesMs()[i];
+        lat[i] = lat[i].update(nc, np, c.slowerThan(edge), p.slowerThan(edge));
+      }
+      ni = ni == null ? null : ni.update(nc, np, c.slowerThan(below), p.slowerThan(below));
+    }
+    return new RelativeTests(config, e, ei, lat, ni);
+  }
+
+  void addRollbackTests(List<TestResult> out) {
+    out.add(TestResult.of("errors/primary", errors));
+    out.add(new TestResult("errors/primary-share", errorIntervals.rollbackLogE(), Double.NEGATIVE_INFINITY,
+        errorIntervals.canaryEvents(), errorIntervals.primaryEvents()));
+    for (int i = 0; i < latency.length; i++) {
+      out.add(TestResult.of("latency>" + GoNumber.of(config.latencyEdgesMs()[i]) + "ms/primary", latency[i]));
+    }
+  }
+
+  void addNonInferiorityTests(List<TestResult> out) {
+    out.add(TestResult.of("errors/primary", errors));
+    if (latencyNi != null) {
+      out.add(TestResult.of("latency>" + GoNumber.of(IstioBuckets.atOrBelow(config.latencyThresholdMs()))
+          + "ms/primary", latencyNi));
+    }
+  }
+
+  double errorsNonInferiorityLogE() {
+    return errors.nonInferiorityLogE();
+  }
+
+  /** log NI e-value at the latency threshold; −∞ without a threshold. */
+  double latencyNonInferiorityLogE() {
+    return latencyNi == null ? Double.NEGATIVE_INFINITY : latencyNi.nonInferiorityLogE();
+  }
+
+  void writeTo(List<Double> out) {
+    errors.writeTo(out);
+    errorIntervals.writeTo(out);
+    for (RatioTest t : latency) {
+      t.writeTo(out);
+    }
+    if (latencyNi != null) {
+      latencyNi.writeTo(out);
+    }
+  }
+
+  RelativeTests readFrom(Iterator<Double> in) {
+    RatioTest e = errors.readFrom(in);
+    IntervalRatioTest ei = errorIntervals.readFrom(in);
+    RatioTest[] lat = latency.clone();
+    for (int i = 0; i < lat.length; i++) {
+      lat[i] = lat[i].readFrom(in);
+    }
+    return new RelativeTests(config, e, ei, lat, latencyNi == null ? null : latencyNi.readFrom(in));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RelativeTests r && r.errors.equals(errors) && r.errorIntervals.equals(errorIntervals)
+        && Arrays.equals(r.latency, latency) && java.util.Objects.equals(r.latencyNi, latencyNi);
+  }
+
+  @Override
+  public int hashCode() {
+    return errors.hashCode();
+  }
+}

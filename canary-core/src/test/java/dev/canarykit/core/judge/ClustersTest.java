@@ -1,0 +1,82 @@
+package dev.canarykit.core.judge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** The tempering that keeps the error tests e-values when failures come in clusters (docs/decisions.md). */
+class ClustersTest {
+  private static final double[] SHARES = {0.005, 0.05, 0.1176, 0.2308, 0.5, 0.545, 0.9};
+  private static final double[] RATIOS = {1.02, 1.25, 2, 5, 20};
+
+  /** The share θ(r) of an alternative r/ρ0 times the null's odds. */
+  private static double alternative(double theta0, double oddsRatio) {
+    double odds = theta0 / (1 - theta0) * oddsRatio;
+    return odds / (1 + odds);
+  }
+
+  @Test
+  void theExponentKeepsEveryClusterFactorAtMostOneForEveryMeanUpToTheBound() {
+    for (double maxMean : new double[] {1, 2, 3, 10}) {
+      for (double theta0 : SHARES) {
+        for (double ratio : RATIOS) {
+          for (double theta1 : new double[] {alternative(theta0, ratio), alternative(theta0, 1 / ratio)}) {
+            double eta = Clusters.ratioExponent(theta0, theta1, maxMean);
+            assertThat(eta).isGreaterThan(0).isLessThanOrEqualTo(1);
+            for (double m = 1; m <= maxMean; m += 0.25) {
+              assertThat(Clusters.ratioFactor(theta0, theta1, eta, m)).as("θ0=%s θ1=%s M=%s m=%s", theta0, theta1,
+                  maxMean, m).isLessThanOrEqualTo(1 + 1e-12);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void independentFailuresAreNotTemperedAndClustersOfTenCostAboutTwentyfold() {
+    assertThat(Clusters.ratioExponent(0.1176, 0.36, 1)).isEqualTo(1);
+    assertThat(Clusters.ratioExponent(0.1176, 0.36, 10)).isBetween(0.03, 0.06);
+  }
+
+  @Test
+  void aClusterAtTheNullShareWithATemperedRatioHasMeanAtMostOne() {
+    // The exact mean over the cluster's version and a geometric size (mean 10) of the tempered per-cluster factor.
+    double theta0 = 0.2;
+    double theta1 = 0.5;
+    double eta = Clusters.ratioExponent(theta0, theta1, 10);
+    double mean = 0;
+    double p = 0.1;
+    for (int s = 1; s < 2000; s++) {
+      double ps = Math.pow(1 - p, s - 1) * p;
+      mean += ps * (theta0 * Math.pow(theta1 / theta0, eta * s) + (1 - theta0) * Math.pow((1 - theta1) / (1 - theta0),
+          eta * s));
+    }
+    assertThat(mean).isLessThanOrEqualTo(1 + 1e-9).isCloseTo(Clusters.ratioFactor(theta0, theta1, eta, 10),
+        within(1e-9));
+  }
+
+  @Test
+  void theOneSampleFactorHasMeanAtMostOneAtTheBudgetForEveryMeanUpToTheBound() {
+    double p0 = 0.01;
+    for (double maxMean : new double[] {1, 3, 10}) {
+      for (double p : new double[] {p0 / 20, p0 / 2, p0 * 1.25, p0 * 5, 0.19}) {
+        double eta = Clusters.rateExponent(p0, p, maxMean);
+        double cost = Clusters.rateCost(p0, p, eta, maxMean);
+        double z = Math.pow(p / p0, eta);
+        for (double m = 1; m <= maxMean; m += 0.5) {
+          // log E[z^X e^(-n c)] per request for compound Poisson(n p0 / m) clusters of geometric sizes
+          double logMeanPerRequest = p0 / m * (Clusters.pgf(z, m) - 1) - cost;
+          assertThat(logMeanPerRequest).as("p=%s M=%s m=%s", p, maxMean, m).isLessThanOrEqualTo(1e-15);
+        }
+      }
+    }
+  }
+
+  @Test
+  void withoutClustersTheOneSampleFactorIsThePoissonLikelihoodRatio() {
+    assertThat(Clusters.rateExponent(0.01, 0.05, 1)).isEqualTo(1);
+    assertThat(Clusters.rateCost(0.01, 0.05, 1, 1)).isCloseTo(0.04, within(1e-15));
+  }
+}

@@ -103,7 +103,11 @@ public final class CanaryFinalizer {
     }
   }
 
-  /** Runs one pass over a Canary marked for deletion; {@link Pass#NOT_DELETED} for any other. */
+  /**
+   * Runs one pass over a Canary marked for deletion; {@link Pass#NOT_DELETED} for any other. {@code r} may come
+   * from a cache: a pass that would revert first reads the Canary from the API server and reverts only while the
+   * finalizer is still there, so a cache that has not yet seen the finalizer's removal never repeats a revert.
+   */
   public Pass finalizeIfDeleted(CanaryResource r, Canary canary) {
     if (r.getMetadata().getDeletionTimestamp() == null) {
       return Pass.NOT_DELETED;
@@ -112,6 +116,10 @@ public final class CanaryFinalizer {
       return Pass.DONE;
     }
     try {
+      CanaryResource fresh = resource(r).get();
+      if (fresh == null || !has(fresh)) {
+        return Pass.DONE;
+      }
       return revert(canary) ? finish(r, canary) : Pass.RETRY;
     } catch (RuntimeException e) {
       LOG.warn("finalizing canary {} failed, retrying: {}", canary.qualifiedName(), e.getMessage());
@@ -144,9 +152,12 @@ public final class CanaryFinalizer {
         && !failed("revert routing", router.revert(canary), canary);
   }
 
-  /** Writes phase Terminating (and its event) unless already written; false when the write did not land. */
+  /**
+   * Writes phase Terminating (and its event) unless already written; false when the write did not land. Read from
+   * the source of truth: passes are rare, and a lagging cache would only turn the write into a conflict.
+   */
   private boolean terminating(Canary canary) {
-    StatusRead read = statuses.read(canary.namespace(), canary.name());
+    StatusRead read = statuses.readLatest(canary.namespace(), canary.name());
     if (!(read instanceof StatusRead.Current current)) {
       LOG.warn("canary {} status not read: {}", canary.qualifiedName(), ((StatusRead.Failed) read).message());
       return false;
@@ -166,14 +177,9 @@ public final class CanaryFinalizer {
       return Pass.DONE;
     }
     events.event(canary, CanaryEvent.info("Terminated canary " + canary.qualifiedName()));
-    CanaryResource left = client.resources(CanaryResource.class).inNamespace(canary.namespace())
-        .withName(canary.name()).get();
-    if (left != null) {
-      StatusRead read = statuses.read(canary.namespace(), canary.name());
-      if (read instanceof StatusRead.Current current) {
-        write(canary, new StatusRead.Current(current.status(), left.getMetadata().getResourceVersion()),
-            Phase.TERMINATED);
-      }
+    // the object may linger (another finalizer): phase Terminated on its latest status; gone, nothing to write
+    if (statuses.readLatest(canary.namespace(), canary.name()) instanceof StatusRead.Current current) {
+      write(canary, current, Phase.TERMINATED);
     }
     return Pass.DONE;
   }
@@ -206,8 +212,7 @@ public final class CanaryFinalizer {
    * read on conflict; false when the Canary is already gone.
    */
   private boolean set(CanaryResource r, boolean present) {
-    var resource = client.resources(CanaryResource.class).inNamespace(r.getMetadata().getNamespace())
-        .withName(r.getMetadata().getName());
+    var resource = resource(r);
     for (int attempt = 1; ; attempt++) {
       CanaryResource fresh = resource.get();
       if (fresh == null) {
@@ -235,6 +240,11 @@ public final class CanaryFinalizer {
         }
       }
     }
+  }
+
+  private io.fabric8.kubernetes.client.dsl.Resource<CanaryResource> resource(CanaryResource r) {
+    return client.resources(CanaryResource.class).inNamespace(r.getMetadata().getNamespace())
+        .withName(r.getMetadata().getName());
   }
 
   private static String patch(String version, List<String> finalizers) {

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.canarykit.core.model.Phase;
+import dev.canarykit.core.testing.RecordingEventSink;
+import dev.canarykit.k8s.CanaryMapping;
 import dev.canarykit.k8s.CanaryStatusMapping;
 import dev.canarykit.k8s.resource.CanaryResource;
+import dev.canarykit.k8s.status.KubernetesStatusStore;
+import dev.canarykit.k8s.workload.Fixtures;
+import dev.canarykit.k8s.workload.KubernetesWorkloadStore;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,7 +20,9 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The finalizer and revertOnDeletion (docs/flagger-compatibility.md §3.7) against the CRUD mock, which keeps an object
@@ -98,6 +105,41 @@ class FinalizerTest {
       });
       await().atMost(Duration.ofSeconds(60)).until(() -> canaries().withName("podinfo").get() == null);
     }
+  }
+
+  /**
+   * The controller hands the finalizer the Canary from its informer cache, which may not have seen the pass that
+   * removed the finalizer yet (the object stays: another finalizer holds it). Such a pass must not revert again.
+   */
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void aPassOnACachedCanaryThatStillShowsTheRemovedFinalizerRevertsNothingAgain() {
+    SeedWorld w = new SeedWorld(client);
+    revertOnDeletion(true);
+    canaries().withName("podinfo").edit(r -> {
+      r.getMetadata().setFinalizers(List.of(CanaryFinalizer.FINALIZER, KEEP));
+      return r;
+    });
+    canaries().withName("podinfo").delete();
+    CanaryResource cached = canaries().withName("podinfo").get();
+    var canary = CanaryMapping.toCore(cached);
+    RecordingEventSink events = new RecordingEventSink();
+    CanaryFinalizer finalizer = CanaryFinalizer.create(client, KubernetesWorkloadStore.builder(client).build(),
+        w.router, events, KubernetesStatusStore.create(client), w.clock);
+
+    assertThat(finalizer.finalizeIfDeleted(cached, canary)).isEqualTo(CanaryFinalizer.Pass.RETRY);
+    Fixtures.makeReady(client, SeedWorld.NS, "podinfo");
+    assertThat(finalizer.finalizeIfDeleted(cached, canary)).isEqualTo(CanaryFinalizer.Pass.DONE);
+    assertThat(finalizers()).isEqualTo(List.of(KEEP));
+    assertThat(w.router.reverts()).isEqualTo(1);
+    assertThat(w.phase()).isEqualTo(Phase.TERMINATED);
+
+    assertThat(cached.getMetadata().getFinalizers()).contains(CanaryFinalizer.FINALIZER);
+    assertThat(finalizer.finalizeIfDeleted(cached, canary)).isEqualTo(CanaryFinalizer.Pass.DONE);
+    assertThat(w.router.reverts()).isEqualTo(1);
+    assertThat(w.phase()).isEqualTo(Phase.TERMINATED);
+    assertThat(events.messages()).containsExactly("Normal   Terminating canary podinfo.test",
+        "Normal   Terminated canary podinfo.test");
   }
 
   @Test

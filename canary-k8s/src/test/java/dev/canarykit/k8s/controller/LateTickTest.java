@@ -164,15 +164,25 @@ class LateTickTest {
     });
   }
 
-  /** Another holder takes the Lease, as a replica does once this one failed to renew it. */
+  /**
+   * Another holder takes the Lease, as a replica does once this one failed to renew it. The edit is guarded by the
+   * version it read, and the holder renews every 500 ms: a renewal in between is a conflict, so take it again.
+   */
   private void takeTheLease(String holder) {
-    client.leases().inNamespace("test").withName("canarykit-leader").edit(l -> {
-      l.getSpec().setHolderIdentity(holder);
-      l.getSpec().setAcquireTime(ZonedDateTime.now());
-      l.getSpec().setRenewTime(ZonedDateTime.now());
-      l.getSpec().setLeaseDurationSeconds(60);
-      return l;
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptionsMatching(LateTickTest::conflict).until(() -> {
+      client.leases().inNamespace("test").withName("canarykit-leader").edit(l -> {
+        l.getSpec().setHolderIdentity(holder);
+        l.getSpec().setAcquireTime(ZonedDateTime.now());
+        l.getSpec().setRenewTime(ZonedDateTime.now());
+        l.getSpec().setLeaseDurationSeconds(60);
+        return l;
+      });
+      return true;
     });
+  }
+
+  private static boolean conflict(Throwable e) {
+    return e instanceof io.fabric8.kubernetes.client.KubernetesClientException k && k.getCode() == 409;
   }
 
   /** The late tick's status stayed unwritten by the fence, not only because its version check would conflict. */

@@ -92,8 +92,21 @@ public final class CanaryDriver {
    *     bug, see {@link CanaryAnalysis#commandLimit()})
    */
   public TickReport tick(Canary canary) {
+    return tick(canary, machines.apply(canary));
+  }
+
+  /**
+   * Runs one tick with {@code machine}, which the caller keeps while its canary does not change: the canary is
+   * validated once, when the machine was built ({@link CanaryAnalysis#of}), not on every tick, and the machine's
+   * memoized checksums are reused. Otherwise like {@link #tick(Canary)}.
+   */
+  public TickReport tick(CanaryAnalysis machine) {
+    return tick(machine.canary(), machine::step);
+  }
+
+  private TickReport tick(Canary canary, StepFunction machine) {
     Instant now = clock.instant();
-    TickReport report = run(canary, now);
+    TickReport report = run(canary, machine, now);
     if (listener != CanaryListener.NOOP) {
       ListenerDispatch.dispatch(listener, report, Duration.between(now, clock.instant()), listenerFailures);
     }
@@ -108,8 +121,7 @@ public final class CanaryDriver {
     return listenerFailures.get();
   }
 
-  private TickReport run(Canary canary, Instant now) {
-    StepFunction machine = machines.apply(canary);
+  private TickReport run(Canary canary, StepFunction machine, Instant now) {
     String letters = entropy.get();
     StatusRead read = reads.read(canary);
     if (read instanceof StatusRead.Failed f) {

@@ -88,6 +88,8 @@ public final class CanaryController implements AutoCloseable {
   /** How long {@link #stop()} lets ticks that are still reading finish before it returns; they cannot write. */
   private static final Duration READS_GRACE = Duration.ofSeconds(10);
   private final Map<String, Integer> finalizeAttempts = new ConcurrentHashMap<>();
+  private final CanaryCounts counts = new CanaryCounts();
+  private final ResolvedCanaries resolved = new ResolvedCanaries(this::violations);
   private boolean started;
 
   private CanaryController(KubernetesClient client, ControllerConfig config) {
@@ -183,6 +185,11 @@ public final class CanaryController implements AutoCloseable {
     // still see the old spec (0 of 0 replicas, "ready") and revert while no pod serves. Passes are rare: read fresh.
     finalizers = CanaryFinalizer.create(calls, KubernetesWorkloadStore.builder(calls).build(), config.router(),
         events, statuses, config.clock());
+  }
+
+  /** How many times a Canary resource was mapped and validated (for tests: an idle tick adds none). */
+  long resolutions() {
+    return resolved.resolutions();
   }
 
   /**
@@ -334,6 +341,7 @@ public final class CanaryController implements AutoCloseable {
     if (!started || terms.containsKey(shard)) {
       return () -> {};
     }
+    long start = System.nanoTime();
     WriteFence fence = WriteFence.open();
     Term t = new Term(fence, drivers.apply(fence));
     terms.put(shard, t);
@@ -344,11 +352,21 @@ public final class CanaryController implements AutoCloseable {
     }
     for (CanaryResource r : held) {
       if (shardOf(key(r)) == shard) {
-        schedules.schedule(key(r), config.intervals().apply(CanaryMapping.toCore(r)));
+        schedules.schedule(key(r), config.intervals().apply(resolved.mapped(key(r), r)));
       }
     }
-    countCanaries();
+    counts.all().forEach(this::reportCount);
+    tookOver(held.size(), Duration.ofNanos(System.nanoTime() - start));
     return () -> end(shard, t);
+  }
+
+  /** Tells the controller listener that a take-over scheduled {@code canaries} in {@code took}. */
+  private void tookOver(int canaries, Duration took) {
+    try {
+      config.controllerListener().tookOver(canaries, took);
+    } catch (RuntimeException e) {
+      LOG.warn("the controller listener failed on a take-over", e);
+    }
   }
 
   /** Ends term {@code t} of {@code shard}: its schedules stop, and once this returns none of its ticks writes. */
@@ -380,16 +398,15 @@ public final class CanaryController implements AutoCloseable {
 
   private synchronized void schedule(CanaryResource r) {
     if (termOf(key(r)) != null) {
-      schedules.schedule(key(r), config.intervals().apply(CanaryMapping.toCore(r)));
-      countCanaries();
+      schedules.schedule(key(r), config.intervals().apply(resolved.mapped(key(r), r)));
     }
   }
 
-  /** Tells the listener how many canaries each namespace has (Flagger's flagger_canary_total). */
-  private void countCanaries() {
-    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-    cache.list(CanaryResource.class).forEach(c -> counts.merge(c.getMetadata().getNamespace(), 1L, Long::sum));
-    counts.forEach((ns, n) -> config.listener().canariesCounted(ns, n));
+  /** Tells the listener how many canaries a namespace has (Flagger's flagger_canary_total), while leading. */
+  private void reportCount(String namespace, long count) {
+    if (isLeading() && count >= 0) {
+      config.listener().canariesCounted(namespace, count);
+    }
   }
 
   /** One scheduled tick of {@code key}, due at {@code dueNanos} ({@link System#nanoTime()}). */
@@ -415,7 +432,7 @@ public final class CanaryController implements AutoCloseable {
     if (r == null) {
       schedules.cancel(key);
       forgetSlot(key);
-      countCanaries();
+      resolved.forget(key);
       return;
     }
     withinDeadline("tick of canary " + key, () -> tick(key, r, t));
@@ -434,7 +451,8 @@ public final class CanaryController implements AutoCloseable {
   private void tick(String key, CanaryResource r, Term t) {
     boolean settled = false;
     try {
-      Canary canary = CanaryMapping.toCore(r);
+      ResolvedCanaries.Resolved canaryOf = resolved.resolve(key, r);
+      Canary canary = canaryOf.canary();
       if (canary.spec() != null && !canary.spec().providerIsDriven()) {
         t.fence().admit(() -> invalids.notDriven(r, canary));
         return;
@@ -442,14 +460,14 @@ public final class CanaryController implements AutoCloseable {
       if (finalized(key, r, canary, t.fence())) {
         return;
       }
-      List<Violation> violations = violations(canary);
+      List<Violation> violations = canaryOf.violations();
       if (!violations.isEmpty()) {
         t.fence().admit(() -> calls(() -> invalids.invalid(r, canary, violations)));
         return;
       }
       t.fence().admit(() -> calls(() -> invalids.valid(r)));
       t.fence().admit(() -> calls(() -> finalizers.reconcile(r, canary)));
-      TickReport report = t.driver().tick(canary);
+      TickReport report = t.driver().tick(canaryOf.machine());
       report.pacedUntil().ifPresent(due -> schedules.once(key, nonNegative(Duration.between(now(), due))));
       settled = true;
       try {
@@ -579,6 +597,8 @@ public final class CanaryController implements AutoCloseable {
   private final class Handler implements ResourceEventHandler<CanaryResource> {
     @Override
     public void onAdd(CanaryResource r) {
+      String ns = r.getMetadata().getNamespace();
+      reportCount(ns, counts.add(ns, r.getMetadata().getName()));
       schedule(r);
     }
 
@@ -596,6 +616,9 @@ public final class CanaryController implements AutoCloseable {
     public void onDelete(CanaryResource r, boolean unknownFinalState) {
       schedules.cancel(key(r));
       forgetSlot(key(r));
+      resolved.forget(key(r));
+      String ns = r.getMetadata().getNamespace();
+      reportCount(ns, counts.remove(ns, r.getMetadata().getName()));
       invalids.forget(r.getMetadata().getNamespace(), r.getMetadata().getName());
     }
   }

@@ -35,4 +35,10 @@ public interface ControllerListener {
    * analysis now or, when it got the slot while waiting, at its next tick.
    */
   default void analysisAdmitted(String namespace, String name) {}
+
+  /**
+   * This controller took over the Canaries of its scope (a start, or a new leadership term): {@code canaries}
+   * scheduled in {@code took}, before their first ticks ran.
+   */
+  default void tookOver(int canaries, Duration took) {}
 }

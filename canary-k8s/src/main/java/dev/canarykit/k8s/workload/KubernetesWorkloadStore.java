@@ -42,6 +42,10 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
   private final Services services;
   private final PrimaryAutoscaler autoscaler;
   private final Targets targets;
+  /** The pod-template hash of each target, until the target changes. */
+  private final VersionMemo<String> templateHashes = new VersionMemo<>();
+  /** The checksum of each tracked ConfigMap and Secret, until it changes. */
+  private final VersionMemo<String> configChecksums = new VersionMemo<>();
 
   private KubernetesWorkloadStore(KubernetesClient client, ClusterReader reader, Options options) {
     this.writer = new Writer(client, reader);
@@ -58,15 +62,22 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
     return new Builder(client);
   }
 
+  /** How many pod-template hashes and Service comparisons were computed rather than reused (for tests). */
+  long[] computed() {
+    return new long[] {templateHashes.computed(), services.computed()};
+  }
+
   @Override
   public Outcome.RevisionResult observeTarget(Canary canary) {
     try {
       Deployment target = targets.target(canary);
-      Object tree = writer.client().getKubernetesSerialization()
-          .convertValue(target.getSpec().getTemplate(), Map.class);
+      String hash = templateHashes.get(target, d -> Hashes.of(writer.client().getKubernetesSerialization()
+          .convertValue(d.getSpec().getTemplate(), Map.class)));
       Map<String, HasMetadata> tracked = tracker.tracked(target.getSpec().getTemplate().getSpec(),
           canary.namespace());
-      return new Outcome.Revision(Hashes.of(tree), ConfigTracker.checksums(tracked));
+      Map<String, String> checksums = new java.util.LinkedHashMap<>();
+      tracked.forEach((k, o) -> checksums.put(k, configChecksums.get(o, ConfigTracker::checksum)));
+      return new Outcome.Revision(hash, checksums);
     } catch (RuntimeException e) {
       return new Outcome.Failed(message(e));
     }
@@ -79,9 +90,9 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
       SelectorLabel label = targets.label(target);
       String svc = canary.spec().serviceName();
       var spec = canary.spec().service();
-      var pod = target.getSpec().getTemplate().getSpec();
-      services.reconcile(canary, svc + "-primary", label, label.primaryValue(), spec.primary(), pod, owner(canary));
-      services.reconcile(canary, svc + "-canary", label, label.value(), spec.canary(), pod, owner(canary));
+      var owner = owner(canary);
+      services.reconcile(canary, svc + "-primary", label, label.primaryValue(), spec.primary(), target, owner);
+      services.reconcile(canary, svc + "-canary", label, label.value(), spec.canary(), target, owner);
       return Outcome.OK;
     });
   }
@@ -92,7 +103,7 @@ public final class KubernetesWorkloadStore implements WorkloadStore {
       Deployment target = targets.target(canary);
       SelectorLabel label = targets.label(target);
       services.reconcile(canary, canary.spec().serviceName(), label, label.primaryValue(),
-          canary.spec().service().apex(), target.getSpec().getTemplate().getSpec(), owner(canary));
+          canary.spec().service().apex(), target, owner(canary));
       return Outcome.OK;
     });
   }

@@ -52,15 +52,18 @@ class TakeOverCostTest {
     try (CanaryController c = CanaryController.create(client, config).start()) {
       assertThat(tookOver).hasValue(CANARIES);
       assertThat(counted).as("counts reported by the take-over").containsExactly((long) CANARIES);
-      await().atMost(Duration.ofSeconds(60)).until(() -> {
+      await().atMost(Duration.ofSeconds(120)).until(() -> {
         w.rollOut();
         return initialized() == CANARIES;
       });
       assertThat(counted).as("status updates count nothing").containsExactly((long) CANARIES);
 
+      // the informer catches up with the Initialized writes within a round or two of ticks; then the fleet is idle
+      int settled = w.reports.size();
+      await().atMost(Duration.ofSeconds(120)).until(() -> w.reports.size() >= settled + 3 * CANARIES);
       int ticksBefore = w.reports.size();
       long resolutions = c.resolutions();
-      await().atMost(Duration.ofSeconds(60)).until(() -> w.reports.size() >= ticksBefore + 5 * CANARIES);
+      await().atMost(Duration.ofSeconds(120)).until(() -> w.reports.size() >= ticksBefore + 5 * CANARIES);
       assertThat(c.resolutions()).as("Canaries mapped and validated during %s idle ticks",
           w.reports.size() - ticksBefore).isEqualTo(resolutions);
 

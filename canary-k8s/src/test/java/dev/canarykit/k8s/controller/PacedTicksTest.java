@@ -93,6 +93,9 @@ class PacedTicksTest {
   /** The next six ticks, all at the clock's instant, are paced: no event, no new weight, the next step's time. */
   private static void assertSixTicksPaced(SeedWorld w) {
     int before = weight(w);
+    // the status can show the new weight before the advancing tick's report is added: start after a paced report
+    await().atMost(WAIT).until(() -> !w.reports.isEmpty()
+        && w.reports.get(w.reports.size() - 1).pacedUntil().isPresent());
     int from = w.reports.size();
     await().atMost(WAIT).until(() -> w.reports.size() >= from + 6);
     List<TickReport> paced = List.copyOf(w.reports.subList(from, from + 6));

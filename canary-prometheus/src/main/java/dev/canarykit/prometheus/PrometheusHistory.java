@@ -49,17 +49,9 @@ public final class PrometheusHistory implements History {
   private final Duration chunk;
 
   private PrometheusHistory(Builder b) {
-    this.client = b.client == null ? PrometheusClient.builder().build() : b.client;
-    PrometheusMetricSource.Builder sb = PrometheusMetricSource.builder(b.defaultServer).client(client)
-        .templates(b.templates).clock(clock);
-    if (b.override != null) {
-      sb.overrideAddress(b.override);
-    }
-    if (b.secrets != null) {
-      sb.secrets(b.secrets);
-    }
-    this.source = sb.build();
-    this.planner = new QueryPlanner(b.defaultServer, b.override, b.templates, b.secrets);
+    this.source = b.source.clock(clock).build();
+    this.client = source.client();
+    this.planner = source.planner();
     this.chunk = b.chunk;
   }
 
@@ -134,38 +126,34 @@ public final class PrometheusHistory implements History {
 
   /** Builds a {@link PrometheusHistory}. */
   public static final class Builder {
-    private final URI defaultServer;
-    private URI override;
-    private PrometheusClient client;
-    private MetricTemplateLookup templates = MetricTemplateLookup.NONE;
-    private SecretResolver secrets;
+    private final PrometheusMetricSource.Builder source;
     private Duration chunk = Duration.ofHours(1);
 
     private Builder(URI defaultServer) {
-      this.defaultServer = defaultServer;
+      this.source = PrometheusMetricSource.builder(defaultServer);
     }
 
     /** The HTTP side; default {@code PrometheusClient.builder().build()}. */
     public Builder client(PrometheusClient c) {
-      this.client = Objects.requireNonNull(c, "client == null");
+      source.client(c);
       return this;
     }
 
     /** Where template metrics find their templates; default none (such a Canary fails {@link #check}). */
     public Builder templates(MetricTemplateLookup lookup) {
-      this.templates = Objects.requireNonNull(lookup, "lookup == null");
+      source.templates(lookup);
       return this;
     }
 
     /** Reads providers' {@code secretRef}; default none. */
     public Builder secrets(SecretResolver resolver) {
-      this.secrets = Objects.requireNonNull(resolver, "resolver == null");
+      source.secrets(resolver);
       return this;
     }
 
     /** An address that replaces every provider address and metrics server. */
     public Builder overrideAddress(URI address) {
-      this.override = Objects.requireNonNull(address, "address == null");
+      source.overrideAddress(address);
       return this;
     }
 

@@ -166,6 +166,16 @@ public final class PrometheusMetricSource implements MetricSource {
     }
   }
 
+  /** The HTTP side this source queries with (a backtest's history shares it). */
+  PrometheusClient client() {
+    return client;
+  }
+
+  /** How this source binds metrics to servers (a backtest's history shares it). */
+  QueryPlanner planner() {
+    return planner;
+  }
+
   /** Builds a {@link PrometheusMetricSource}. */
   public static final class Builder {
     private final URI defaultServer;

@@ -13,6 +13,8 @@ import dev.canarykit.core.testing.InMemoryWebhookClient;
 import dev.canarykit.core.testing.InMemoryWorkloadStore;
 import dev.canarykit.core.testing.ManualClock;
 import dev.canarykit.core.testing.SeedRelease;
+import dev.canarykit.core.testing.StallingServer;
+import dev.canarykit.core.testing.StallingServer.Fault;
 import java.time.Duration;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,11 +29,11 @@ class StalledPrometheusTickTest {
   private static final Duration CALL = Duration.ofSeconds(1);
 
   @ParameterizedTest
-  @EnumSource(value = FaultyServer.Fault.class, names = {"STALL", "DRIP", "NEVER_CLOSE"})
+  @EnumSource(value = Fault.class, names = {"STALL", "DRIP", "NEVER_CLOSE"})
   @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  void anAnalysisTickAgainstAStalledPrometheusEndsWithinItsQueriesDeadlines(FaultyServer.Fault fault)
+  void anAnalysisTickAgainstAStalledPrometheusEndsWithinItsQueriesDeadlines(Fault fault)
       throws Exception {
-    try (FaultyServer prometheus = new FaultyServer(fault)) {
+    try (StallingServer prometheus = StalledPrometheus.start(fault)) {
       PrometheusClient client = PrometheusClient.builder().queryTimeout(Duration.ofMillis(500)).callTimeout(CALL)
           .build();
       Canary canary = SeedRelease.canary();

@@ -8,12 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.WebhookSpec;
 import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.testing.StallingServer;
+import dev.canarykit.core.testing.StallingServer.Fault;
 import dev.canarykit.core.webhook.LoopbackServer.Response;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class HttpWebhookClientTest {
@@ -121,16 +124,17 @@ class HttpWebhookClientTest {
    * timeout, so the call ends within attempts x timeout plus the backoff (here recorded, not slept).
    */
   @ParameterizedTest
-  @ValueSource(booleans = {false, true})
+  @EnumSource(value = Fault.class, names = {"STALL", "DRIP"})
   @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
-  void aStalledOrEndlessBodyEndsEachAttemptAtItsTimeout(boolean drip) throws Exception {
-    try (StallingServer stalling = new StallingServer(drip)) {
-      WebhookSpec hook = WebhookSpec.builder("stall", stalling.url()).timeout("300ms").retries(1).build();
+  void aStalledOrEndlessBodyEndsEachAttemptAtItsTimeout(Fault fault) throws Exception {
+    try (StallingServer stalling = new StallingServer(fault)) {
+      String url = stalling.address() + "/hook";
+      WebhookSpec hook = WebhookSpec.builder("stall", url).timeout("300ms").retries(1).build();
       long start = System.nanoTime();
       Outcome o = client.call(CANARY, call(hook));
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(600).plusSeconds(5));
       assertThat(o).isEqualTo(new Outcome.Failed(
-          "POST " + stalling.url() + " giving up after 2 attempt(s): timed out after 300ms"));
+          "POST " + url + " giving up after 2 attempt(s): timed out after 300ms"));
       assertThat(stalling.requests()).isEqualTo(2);
     }
   }

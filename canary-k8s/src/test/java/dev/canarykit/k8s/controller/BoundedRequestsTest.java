@@ -3,22 +3,14 @@ package dev.canarykit.k8s.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.port.StatusRead;
+import dev.canarykit.core.testing.StallingServer;
+import dev.canarykit.core.testing.StallingServer.Fault;
 import dev.canarykit.k8s.status.KubernetesStatusStore;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,9 +28,9 @@ class BoundedRequestsTest {
   @Test
   @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aStatusReadAgainstASilentApiServerEndsWithinTheBound() throws Exception {
-    try (Stalled api = new Stalled(false);
+    try (StallingServer api = new StallingServer(Fault.SILENT);
         KubernetesClient callers = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-            .withMasterUrl("http://127.0.0.1:" + api.port()).withNamespace("test").build()).build()) {
+            .withMasterUrl(api.address().toString()).withNamespace("test").build()).build()) {
       KubernetesClient bounded = BoundedRequests.of(callers, TIMEOUT, RETRIES);
       long start = System.nanoTime();
       StatusRead read = KubernetesStatusStore.create(bounded).readLatest("test", "podinfo");
@@ -51,14 +43,14 @@ class BoundedRequestsTest {
   @Test
   @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aStatusReadStalledMidBodyEndsWhenItsThreadIsInterrupted() throws Exception {
-    try (Stalled api = new Stalled(true);
+    try (StallingServer api = new StallingServer(Fault.STALL, "{\"kind\":");
         KubernetesClient callers = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-            .withMasterUrl("http://127.0.0.1:" + api.port()).withNamespace("test").build()).build()) {
+            .withMasterUrl(api.address().toString()).withNamespace("test").build()).build()) {
       KubernetesClient bounded = BoundedRequests.of(callers, TIMEOUT, RETRIES);
       CompletableFuture<StatusRead> read = new CompletableFuture<>();
       Thread tick = new Thread(() -> read.complete(KubernetesStatusStore.create(bounded).readLatest("test", "podinfo")));
       tick.start();
-      assertThat(api.answered.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(api.awaitAnswerStarted(Duration.ofSeconds(30))).isTrue();
       Thread.sleep(BoundedRequests.longestCall(TIMEOUT, RETRIES).toMillis());
       assertThat(read).as("fabric8's timeouts do not cover a stalled body").isNotDone();
       tick.interrupt();
@@ -71,63 +63,5 @@ class BoundedRequestsTest {
     assertThat(BoundedRequests.longestCall(Duration.ofSeconds(10), 1)).isEqualTo(Duration.ofMillis(30_100));
     assertThat(BoundedRequests.longestCall(Duration.ofSeconds(2), 2)).isEqualTo(Duration.ofMillis(12_300));
     assertThat(BoundedRequests.longestCall(Duration.ofSeconds(10), 10)).isEqualTo(Duration.ofMillis(267_300));
-  }
-
-  /** An "API server" that accepts connections and never completes an answer. */
-  private static final class Stalled implements AutoCloseable {
-    private final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final boolean headersFirst;
-    final CountDownLatch answered = new CountDownLatch(1);
-
-    Stalled(boolean headersFirst) throws IOException {
-      this.headersFirst = headersFirst;
-      Thread t = new Thread(this::accept, "stalled-api-server");
-      t.setDaemon(true);
-      t.start();
-    }
-
-    int port() {
-      return listener.getLocalPort();
-    }
-
-    @Override
-    public void close() throws IOException {
-      listener.close();
-      for (Socket s : open) {
-        s.close();
-      }
-    }
-
-    private void accept() {
-      while (!listener.isClosed()) {
-        try {
-          Socket s = listener.accept();
-          open.add(s);
-          Thread t = new Thread(() -> serve(s), "stalled-api-connection");
-          t.setDaemon(true);
-          t.start();
-        } catch (IOException e) {
-          return;
-        }
-      }
-    }
-
-    private void serve(Socket s) {
-      try (InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
-        in.read(new byte[8192]);
-        if (headersFirst) {
-          out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{\"kind\":")
-              .getBytes(StandardCharsets.US_ASCII));
-          out.flush();
-          answered.countDown();
-        }
-        Thread.sleep(Long.MAX_VALUE);
-      } catch (IOException e) {
-        // closed
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 }

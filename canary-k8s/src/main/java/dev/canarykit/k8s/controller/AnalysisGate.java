@@ -61,7 +61,7 @@ final class AnalysisGate implements AnalysisSlots {
       return new Outcome.Admitted();
     }
     int position = indexOf(key) + 1;
-    notify(() -> listener.analysisQueued(canary.namespace(), canary.name(), position));
+    listener.analysisQueued(canary.namespace(), canary.name(), position);
     return new Outcome.Queued(position, limit);
   }
 
@@ -137,7 +137,7 @@ final class AnalysisGate implements AnalysisSlots {
       running.add(head);
       reserved.add(head);
       String[] names = head.split("/", 2);
-      notify(() -> listener.analysisAdmitted(names[0], names[1]));
+      listener.analysisAdmitted(names[0], names[1]);
     }
   }
 
@@ -165,13 +165,5 @@ final class AnalysisGate implements AnalysisSlots {
       i++;
     }
     return -1;
-  }
-
-  private static void notify(Runnable call) {
-    try {
-      call.run();
-    } catch (RuntimeException e) {
-      org.slf4j.LoggerFactory.getLogger(AnalysisGate.class).warn("the controller listener failed", e);
-    }
   }
 }

@@ -90,11 +90,15 @@ public final class CanaryController implements AutoCloseable {
   private final Map<String, Integer> finalizeAttempts = new ConcurrentHashMap<>();
   private final CanaryCounts counts = new CanaryCounts();
   private final ResolvedCanaries resolved = new ResolvedCanaries(this::violations);
+  private final DroppedFailures dropped = new DroppedFailures();
+  /** The configured {@link ControllerListener}, its exceptions counted and logged. */
+  private final ControllerListener scheduling;
   private boolean started;
 
   private CanaryController(KubernetesClient client, ControllerConfig config) {
     this.client = Objects.requireNonNull(client, "client == null");
     this.config = Objects.requireNonNull(config, "config == null");
+    this.scheduling = new GuardedControllerListener(config.controllerListener(), dropped);
   }
 
   /** A stopped controller using {@code client} (owned by the caller). */
@@ -124,7 +128,7 @@ public final class CanaryController implements AutoCloseable {
           Service.class, HorizontalPodAutoscaler.class, ConfigMap.class, Secret.class,
           MetricTemplateResource.class)).labelSelector(CanaryResource.class, config.canarySelector()).start();
       timer = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "canarykit-timer"));
-      workers = new TickPool(config.workers(), config.portCallThreads());
+      workers = new TickPool(config.workers(), config.portCallThreads(), dropped);
       buildStores();
       schedules = new Schedules(timer, workers, this::tick);
       cache.addHandler(CanaryResource.class, new Handler());
@@ -176,7 +180,7 @@ public final class CanaryController implements AutoCloseable {
     var metrics = config.metrics().perServer(config.defaultMetricsServer(),
         KubernetesMetricTemplateLookup.of(cache), new KubernetesSecretResolver(cache));
     gate = config.maxConcurrentAnalyses() == 0 ? null
-        : new AnalysisGate(config.maxConcurrentAnalyses(), config.controllerListener());
+        : new AnalysisGate(config.maxConcurrentAnalyses(), scheduling);
     AnalysisSlots slots = gate == null ? AnalysisSlots.UNLIMITED : gate;
     drivers = fence -> CanaryDriver.builder().workloads(workloads).router(config.router()).metrics(metrics)
         .webhooks(config.webhooks()).statuses(statuses).events(events).clock(config.clock())
@@ -185,6 +189,15 @@ public final class CanaryController implements AutoCloseable {
     // still see the old spec (0 of 0 replicas, "ready") and revert while no pod serves. Passes are rare: read fresh.
     finalizers = CanaryFinalizer.create(calls, KubernetesWorkloadStore.builder(calls).build(), config.router(),
         events, statuses, config.clock());
+  }
+
+  /**
+   * How many exceptions the controller caught so that it could go on, since it was created: a tick or a finalizer
+   * pass that threw (a bug: the ports return failures as values), an {@code onTick} handler or a
+   * {@link ControllerListener} that threw. Each is logged once, at WARN with its stack trace.
+   */
+  public long failures() {
+    return dropped.count();
   }
 
   /** How many times a Canary resource was mapped and validated (for tests: an idle tick adds none). */
@@ -356,17 +369,8 @@ public final class CanaryController implements AutoCloseable {
       }
     }
     counts.all().forEach(this::reportCount);
-    tookOver(held.size(), Duration.ofNanos(System.nanoTime() - start));
+    scheduling.tookOver(held.size(), Duration.ofNanos(System.nanoTime() - start));
     return () -> end(shard, t);
-  }
-
-  /** Tells the controller listener that a take-over scheduled {@code canaries} in {@code took}. */
-  private void tookOver(int canaries, Duration took) {
-    try {
-      config.controllerListener().tookOver(canaries, took);
-    } catch (RuntimeException e) {
-      LOG.warn("the controller listener failed on a take-over", e);
-    }
   }
 
   /** Ends term {@code t} of {@code shard}: its schedules stop, and once this returns none of its ticks writes. */
@@ -414,11 +418,7 @@ public final class CanaryController implements AutoCloseable {
     Duration lateness = nonNegative(Duration.ofNanos(System.nanoTime() - dueNanos));
     lateTicks.started(key, lateness, interval);
     String[] names = key.split("/", 2);
-    try {
-      config.controllerListener().tickStarted(names[0], names[1], lateness, interval);
-    } catch (RuntimeException e) {
-      LOG.warn("the controller listener failed on a tick of {}", key, e);
-    }
+    scheduling.tickStarted(names[0], names[1], lateness, interval);
     tick(key);
   }
 
@@ -476,7 +476,7 @@ public final class CanaryController implements AutoCloseable {
         settleSlot(key, report);
       }
     } catch (RuntimeException e) {
-      LOG.error("tick of canary {} failed", key, e);
+      dropped.record("tick of canary " + key, e);
     } finally {
       if (!settled) {
         forgetSlot(key);
@@ -540,7 +540,7 @@ public final class CanaryController implements AutoCloseable {
         try {
           t.fence().admit(() -> finalizers.reconcile(r, CanaryMapping.toCore(r)));
         } catch (RuntimeException e) {
-          LOG.warn("finalizer of canary {} not reconciled: {}", key(r), e.getMessage());
+          dropped.record("finalizer pass of canary " + key(r), e);
         }
       }));
     } catch (java.util.concurrent.RejectedExecutionException e) {

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Observes how the {@link CanaryController} schedules its ticks, for metrics and tests; {@code ControllerMetrics}
  * (in {@code dev.canarykit.k8s.metrics}) records it with Micrometer. Every method has an empty default. Called on
- * the controller's threads: keep it quick; an exception is logged and ignored.
+ * the controller's threads: keep it quick; an exception is counted ({@link CanaryController#failures()}), logged
+ * and otherwise ignored.
  *
  * <pre>{@code
  * ControllerConfig.builder()...controllerListener(new ControllerMetrics(meterRegistry)).build();

@@ -39,11 +39,18 @@ final class TickPool {
   private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
   private final ArrayDeque<Slot> resuming = new ArrayDeque<>();
   private final PortCalls portCalls = new Calls();
+  private final DroppedFailures dropped;
   private int free;
   private int yielded;
   private boolean closed;
 
   TickPool(int workers, int portCallThreads) {
+    this(workers, portCallThreads, new DroppedFailures());
+  }
+
+  /** A pool that counts and logs, in {@code dropped}, what a tick throws. */
+  TickPool(int workers, int portCallThreads, DroppedFailures dropped) {
+    this.dropped = dropped;
     this.free = workers;
     this.portCallThreads = portCallThreads;
     AtomicInteger n = new AtomicInteger();
@@ -126,7 +133,8 @@ final class TickPool {
     try {
       tick.run();
     } catch (RuntimeException e) {
-      // a tick reports its own failures; the runner must go on and pass its slot on
+      // a tick reports its own failures, so this is a bug; the runner must go on and pass its slot on
+      dropped.record("a tick on the worker pool", e);
     } finally {
       SLOT.remove();
     }

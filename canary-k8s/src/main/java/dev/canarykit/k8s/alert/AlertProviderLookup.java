@@ -20,24 +20,23 @@ public interface AlertProviderLookup {
   /**
    * The provider {@code name} in {@code namespace}.
    *
-   * @return the provider, or empty when there is none (a typed failure for the alert, never an exception)
+   * @return the provider, or empty when there is none (a typed failure for the alert)
+   * @throws RuntimeException when the lookup itself fails (the API server cannot be reached, the read is
+   *     forbidden): the dispatcher reports the alert as failed with a provider that "could not be looked up"
    */
   Optional<AlertProvider> find(String namespace, String name);
 
   /**
    * A lookup that reads {@code flagger.app/v1beta1} AlertProviders from the cluster through {@code client} (one GET
-   * per alert: alerts are rare). A provider that cannot be read counts as absent.
+   * per alert: alerts are rare). A read that fails throws the client's exception, so that an outage or a missing
+   * permission is not reported as a missing provider.
    */
   static AlertProviderLookup kubernetes(io.fabric8.kubernetes.client.KubernetesClient client) {
     Objects.requireNonNull(client, "client == null");
     return (namespace, name) -> {
-      try {
-        var r = client.resources(dev.canarykit.k8s.resource.AlertProviderResource.class).inNamespace(namespace)
-            .withName(name).get();
-        return r == null ? Optional.empty() : Optional.of(AlertProvider.of(r));
-      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-        return Optional.empty();
-      }
+      var r = client.resources(dev.canarykit.k8s.resource.AlertProviderResource.class).inNamespace(namespace)
+          .withName(name).get();
+      return r == null ? Optional.empty() : Optional.of(AlertProvider.of(r));
     };
   }
 

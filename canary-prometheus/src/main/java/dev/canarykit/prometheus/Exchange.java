@@ -106,6 +106,11 @@ final class Exchange {
     return unexpected.count();
   }
 
+  /** Counts and logs {@code e}, which {@code what} threw outside a request (a bug). */
+  void unexpected(String what, RuntimeException e) {
+    unexpected.record(what, e);
+  }
+
   private <T> Attempt<T> attempts(HttpClient client, HttpRequest request, Handler<T> handler)
       throws InterruptedException {
     long deadline = System.nanoTime() + callTimeout.toNanos();

@@ -133,11 +133,17 @@ public final class PrometheusClient {
 
   /**
    * How many queries failed with an exception no part of the client expected (a bug here or in the caller's
-   * {@code HttpClient}). Each such query is a failed query like any other; each kind of exception is also logged
-   * once, with its stack trace.
+   * {@code HttpClient}), including the query plans and per-version counts of the {@link PrometheusMetricSource}s
+   * built on this client (a template lookup or secret resolver that threw). Each such query is a failed query like
+   * any other; each kind of exception is also logged once, with its stack trace.
    */
   public long unexpectedFailures() {
     return exchange.unexpectedFailures();
+  }
+
+  /** Counts and logs {@code e}, which {@code what} threw outside a request. */
+  void unexpected(String what, RuntimeException e) {
+    exchange.unexpected(what, e);
   }
 
   /** The state of the circuit breaker of {@code endpoint}'s address. */

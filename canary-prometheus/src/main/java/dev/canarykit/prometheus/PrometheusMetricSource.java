@@ -117,6 +117,7 @@ public final class PrometheusMetricSource implements MetricSource {
     try {
       return planner.plan(canary, metric);
     } catch (RuntimeException e) {
+      client.unexpected("planning metric " + metric.name() + " of canary " + canary.qualifiedName(), e);
       return new QueryPlan.Failed(QueryPlan.Reason.PROVIDER,
           new Outcome.MetricError("cannot plan metric " + metric.name() + ": " + e.getClass().getSimpleName(), false));
     }
@@ -162,6 +163,7 @@ public final class PrometheusMetricSource implements MetricSource {
     try {
       return counter.counts(canary, Objects.requireNonNull(window, "window == null"));
     } catch (RuntimeException e) {
+      client.unexpected("counting requests per version of canary " + canary.qualifiedName(), e);
       return new Outcome.Failed(VersionCounter.PREFIX + e.getClass().getSimpleName());
     }
   }

@@ -31,6 +31,20 @@ final class UnexpectedFailures {
     return text;
   }
 
+  /**
+   * Counts {@code e}, thrown outside a request (planning a query, counting per version), and logs its kind once
+   * with its stack trace but without its message, which no endpoint can redact.
+   */
+  void record(String what, RuntimeException e) {
+    count.increment();
+    if (logged.add(e.getClass())) {
+      RuntimeException shown = new RuntimeException(e.getClass().getName() + " (message not shown)");
+      shown.setStackTrace(e.getStackTrace());
+      LOG.warn("{} failed unexpectedly (each kind is logged once; PrometheusClient.unexpectedFailures() counts"
+          + " them)", what, shown);
+    }
+  }
+
   long count() {
     return count.sum();
   }

@@ -57,6 +57,18 @@ class TemplateProviderTest {
   }
 
   @Test
+  void aLookupThatThrowsIsAFailedCheckCountedAsUnexpected() {
+    PrometheusClient own = PrometheusClient.builder().build();
+    var source = PrometheusMetricSource.builder(URI.create("http://127.0.0.1:1")).client(own).secrets(secrets)
+        .templates((namespace, name) -> {
+          throw new IllegalStateException("lookup bug");
+        }).build();
+    assertThat(run(source)).isEqualTo(new MetricError("cannot plan metric up: IllegalStateException", false));
+    assertThat(run(source)).isInstanceOf(MetricError.class);
+    assertThat(own.unexpectedFailures()).isEqualTo(2);
+  }
+
+  @Test
   void basicAuth() throws Exception {
     secrets.put("test", "prom-auth", Map.of("username", "alice", "password", "pw"));
     try (FixedServer s = new FixedServer(FixedServer.Response.json(200, FixedServer.vector("1")))) {

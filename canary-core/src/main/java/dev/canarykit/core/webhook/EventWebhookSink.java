@@ -12,6 +12,7 @@ import dev.canarykit.core.model.WebhookSpec;
 import dev.canarykit.core.model.WebhookType;
 import dev.canarykit.core.port.EventSink;
 import dev.canarykit.core.port.WebhookClient;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.function.BiConsumer;
  * cannot override those three keys.
  *
  * <p>A failed post is counted ({@link #failures()}) and handed to the failure handler; it never reaches the
- * driver. The posts run on the calling thread, so wrap this sink in an {@link AsyncEventSink} to keep slow
+ * driver. A client that throws instead of answering {@link Outcome.Failed} (a bug) is a failed post too, and its
+ * exception is logged at WARNING with its stack trace (the handler gets only its class name). The posts run on the calling thread, so wrap this sink in an {@link AsyncEventSink} to keep slow
  * receivers off the tick.
  */
 public final class EventWebhookSink implements EventSink {
@@ -42,6 +44,7 @@ public final class EventWebhookSink implements EventSink {
   public static final String EVENT_TYPE = "eventType";
   /** The metadata key of the time. */
   public static final String TIMESTAMP = "timestamp";
+  private static final System.Logger LOG = System.getLogger(EventWebhookSink.class.getName());
 
   private final EventSink delegate;
   private final WebhookClient client;
@@ -102,6 +105,8 @@ public final class EventWebhookSink implements EventSink {
     try {
       o = client.call(canary, call);
     } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, () -> "the webhook client threw on event webhook " + hook.name() + " of canary "
+          + canary.qualifiedName() + "; counted as a failed post", e);
       o = new Outcome.Failed(e.getClass().getSimpleName());
     }
     if (!(o instanceof Outcome.Ok)) {

@@ -103,6 +103,20 @@ class EventWebhookSinkTest {
   }
 
   @Test
+  void aClientThatThrowsIsAFailedPostAndTheEventStillReachesTheDelegate() {
+    List<String> reported = new ArrayList<>();
+    WebhookClient throwing = (canary, call) -> {
+      throw new IllegalStateException("client bug");
+    };
+    EventWebhookSink sink = EventWebhookSink.builder(delegate, throwing).globalUrl("http://global.test/")
+        .onFailure((canary, message) -> reported.add(message)).build();
+    sink.event(WebhookFixtures.CANARY, STATUS, CanaryEvent.info("text"));
+    assertThat(sink.failures()).isEqualTo(1);
+    assertThat(reported).containsExactly("event webhook events failed: IllegalStateException");
+    assertThat(delegate.events()).hasSize(1);
+  }
+
+  @Test
   void alertsGoToTheDelegateOnly() {
     sink("http://global.test/").alert(WebhookFixtures.CANARY, new Alert(Severity.INFO, "Canary promoted", Map.of()));
     assertThat(calls).isEmpty();

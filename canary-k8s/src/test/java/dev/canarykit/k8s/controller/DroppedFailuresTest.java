@@ -40,7 +40,8 @@ class DroppedFailuresTest {
       throw new IllegalStateException("onTick bug");
     }).build();
     try (CanaryController c = CanaryController.create(client, config).start()) {
-      assertThat(c.failures()).as("the take-over's listener call").isEqualTo(1);
+      // the take-over's listener call is counted before start() returns; the first ticks may already have run
+      assertThat(c.failures()).as("the take-over's listener call").isGreaterThanOrEqualTo(1);
       await().atMost(Duration.ofSeconds(60)).until(() -> w.reports.size() >= 3);
       await().atMost(Duration.ofSeconds(20)).until(() -> c.failures() >= 1 + 2 * 3);
       c.stop();

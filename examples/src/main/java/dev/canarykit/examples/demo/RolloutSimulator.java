@@ -81,7 +81,11 @@ public final class RolloutSimulator implements AutoCloseable {
       try {
         r.run();
       } catch (KubernetesClientException e) {
-        // a conflict or a deleted object: the next change schedules another pass
+        // a conflict or a deleted object: the next change schedules another pass; anything else is worth a line
+        if (e.getCode() != 404 && e.getCode() != 409) {
+          System.getLogger(RolloutSimulator.class.getName()).log(System.Logger.Level.WARNING,
+              "simulated rollout pass failed; the object's next change retries it", e);
+        }
       }
     }, delay.toMillis(), TimeUnit.MILLISECONDS);
   }

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The seed's manifests, copied into the jar under {@value #DIRECTORY} (the demo never reads {@code ../shared}).
+ * The seed's manifests, packaged in the jar under {@value #DIRECTORY}, so the demo reads nothing outside its class path.
  */
 final class SeedManifests {
   /** Where the manifests live on the class path. */

@@ -51,6 +51,18 @@ class TickPoolTest {
   }
 
   @Test
+  void aTickThatThrowsIsCountedAndTheNextTicksStillRun() {
+    DroppedFailures dropped = new DroppedFailures();
+    pool = new TickPool(1, 0, dropped);
+    pool.execute(() -> {
+      throw new IllegalStateException("tick bug");
+    });
+    pool.execute(() -> ran.add("next"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> ran.equals(List.of("next")));
+    assertThat(dropped.count()).isEqualTo(1);
+  }
+
+  @Test
   void ticksRunInOrderOfArrival() {
     pool = new TickPool(1, 0);
     IntStream.range(0, 50).forEach(i -> pool.execute(() -> ran.add(pool.portCalls().call(() -> "t" + i))));

@@ -3,24 +3,10 @@ package dev.canarykit.istio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.analysis.Outcome;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Reading routes fails clearly on shapes canarykit did not write (§4.2 GetRoutes). */
-@EnableKubernetesMockClient(crud = true)
-class ReadRoutesTest {
-  KubernetesClient client;
-  private Istio istio;
-  private IstioTrafficRouter router;
-
-  @BeforeEach
-  void setUp() {
-    istio = new Istio(client);
-    router = new IstioTrafficRouter(client, CanaryOwners.none());
-  }
-
+class ReadRoutesTest extends RouterFixture {
   @Test
   void missingVirtualService() {
     assertThat(router.readRoutes(Canaries.podinfo()))

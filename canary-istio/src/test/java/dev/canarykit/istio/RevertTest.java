@@ -4,28 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.analysis.Outcome;
 import io.fabric8.istio.api.networking.v1.VirtualServiceBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Revert on deletion (§3.7): the VirtualService returns to its spec from before canarykit. */
-@EnableKubernetesMockClient(crud = true)
-class RevertTest {
+class RevertTest extends RouterFixture {
   private static final String USER_SPEC = """
       {"hosts":["podinfo","podinfo.example.com"],"gateways":["public"],
        "http":[{"timeout":"3s","route":[{"destination":{"host":"podinfo"}}]}]}""";
-
-  KubernetesClient client;
-  private Istio istio;
-  private IstioTrafficRouter router;
-
-  @BeforeEach
-  void setUp() {
-    istio = new Istio(client);
-    router = new IstioTrafficRouter(client, CanaryOwners.none());
-  }
 
   @Test
   void restoresTheSpecStoredBeforeTheFirstChange() {

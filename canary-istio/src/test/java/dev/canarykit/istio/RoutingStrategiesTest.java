@@ -4,28 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A/B routes and their match product, mirroring, TCP routes (§4.2, §1.11, §1.12). */
-@EnableKubernetesMockClient(crud = true)
-class RoutingStrategiesTest {
+class RoutingStrategiesTest extends RouterFixture {
   private static final Map<String, Object> INSIDER = Map.of("headers", Map.of("x-canary", Map.of("exact", "insider")));
   private static final Map<String, Object> FROM_TESTER = Map.of("sourceLabels", Map.of("app", "tester"));
-
-  KubernetesClient client;
-  private Istio istio;
-  private IstioTrafficRouter router;
-
-  @BeforeEach
-  void setUp() {
-    istio = new Istio(client);
-    router = new IstioTrafficRouter(client, CanaryOwners.none());
-  }
 
   @Test
   void abTestingWritesTheMatchRouteThenThePrimaryRoute() {

@@ -4,30 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Whatever path a Canary takes to the router (here built in Java, never validated, so nothing pruned it), no field
  * outside Flagger's schema reaches an Istio object, and no match without a condition is ever written.
  */
-@EnableKubernetesMockClient(crud = true)
-class SchemaFieldsTest {
+class SchemaFieldsTest extends RouterFixture {
   private static final Map<String, Object> API = Map.of("uri", Map.of("prefix", "/api"), "bogusMatch", "x");
-
-  KubernetesClient client;
-  private Istio istio;
-  private IstioTrafficRouter router;
-
-  @BeforeEach
-  void setUp() {
-    istio = new Istio(client);
-    router = new IstioTrafficRouter(client, CanaryOwners.none());
-  }
 
   @Test
   void fieldsOutsideFlaggersSchemaAreNeverWrittenToTheVirtualService() {

@@ -5,26 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CustomMetadata;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Hosts, gateways, delegation, destinations and the pass-through route fields (§4.2). */
-@EnableKubernetesMockClient(crud = true)
-class VirtualServiceShapeTest {
-  KubernetesClient client;
-  private Istio istio;
-  private IstioTrafficRouter router;
-
-  @BeforeEach
-  void setUp() {
-    istio = new Istio(client);
-    router = new IstioTrafficRouter(client, CanaryOwners.none());
-  }
-
+class VirtualServiceShapeTest extends RouterFixture {
   private Map<String, Object> reconciled(Canary canary) {
     assertThat(router.reconcile(canary)).isEqualTo(Outcome.OK);
     return istio.spec();

@@ -22,6 +22,14 @@ class AlertPayloadsTest {
       + "{\"title\":\"Progress deadline\",\"value\":\"600s\",\"short\":false},"
       + "{\"title\":\"Traffic routing\",\"value\":\"Weight step: 10 max: 50\",\"short\":false}]";
 
+  /** The Canary's fields as Teams' facts and the generic webhook's fields. */
+  private static final String NAMED_FIELDS = "["
+      + "{\"name\":\"Cluster\",\"value\":\"prod-eu\"},"
+      + "{\"name\":\"Target\",\"value\":\"Deployment/podinfo.test\"},"
+      + "{\"name\":\"Failed checks threshold\",\"value\":\"2\"},"
+      + "{\"name\":\"Progress deadline\",\"value\":\"600s\"},"
+      + "{\"name\":\"Traffic routing\",\"value\":\"Weight step: 10 max: 50\"}]";
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final InMemorySecretResolver secrets = new InMemorySecretResolver();
   private Receiver receiver;
@@ -46,6 +54,13 @@ class AlertPayloadsTest {
     return r;
   }
 
+  /** Slack's message as the Slack-shaped providers post it for an alert without the Canary's fields. */
+  private static String slackMessage(String color, String text) {
+    return "{\"channel\":\"general\",\"username\":\"flagger\",\"icon_url\":\"\",\"icon_emoji\":\":rocket:\","
+        + "\"attachments\":[{\"color\":\"" + color + "\",\"author_name\":\"podinfo.test\",\"text\":\"" + text
+        + "\",\"mrkdwn_in\":[\"text\"],\"fields\":[{\"title\":\"Cluster\",\"value\":\"prod-eu\",\"short\":false}]}]}";
+  }
+
   private AlertProvider provider(String type, String path) {
     return new AlertProvider(type, "test", type, null, null, null, receiver.url(path), null);
   }
@@ -68,20 +83,14 @@ class AlertPayloadsTest {
   void slackErrorsAreDangerAndTheDefaultsAreGeneralAndFlagger() throws Exception {
     Receiver.Request r = send(provider("slack", "/hook"), Alerts.FAILED);
     assertThat(r.authorization()).isNull();
-    assertThat(r.body()).isEqualTo("{\"channel\":\"general\",\"username\":\"flagger\",\"icon_url\":\"\","
-        + "\"icon_emoji\":\":rocket:\",\"attachments\":[{\"color\":\"danger\",\"author_name\":\"podinfo.test\","
-        + "\"text\":\"Failed checks threshold reached 2\",\"mrkdwn_in\":[\"text\"],\"fields\":["
-        + "{\"title\":\"Cluster\",\"value\":\"prod-eu\",\"short\":false}]}]}");
+    assertThat(r.body()).isEqualTo(slackMessage("danger", "Failed checks threshold reached 2"));
   }
 
   @Test
   void discordPostsSlacksShapeToItsSlackEndpoint() throws Exception {
     Receiver.Request r = send(provider("discord", "/api/webhooks/1/abc/?wait=true"), Alerts.WAITING);
     assertThat(r.path()).isEqualTo("/api/webhooks/1/abc/slack?wait=true");
-    assertThat(r.body()).isEqualTo("{\"channel\":\"general\",\"username\":\"flagger\",\"icon_url\":\"\","
-        + "\"icon_emoji\":\":rocket:\",\"attachments\":[{\"color\":\"good\",\"author_name\":\"podinfo.test\","
-        + "\"text\":\"Canary is waiting for approval.\",\"mrkdwn_in\":[\"text\"],\"fields\":["
-        + "{\"title\":\"Cluster\",\"value\":\"prod-eu\",\"short\":false}]}]}");
+    assertThat(r.body()).isEqualTo(slackMessage("good", "Canary is waiting for approval."));
   }
 
   @Test
@@ -95,10 +104,7 @@ class AlertPayloadsTest {
   void rocketUsesHexColours() throws Exception {
     Receiver.Request r = send(provider("rocket", "/hooks/abc"), Alerts.FAILED);
     assertThat(r.authorization()).isNull();
-    assertThat(r.body()).isEqualTo("{\"channel\":\"general\",\"username\":\"flagger\",\"icon_url\":\"\","
-        + "\"icon_emoji\":\":rocket:\",\"attachments\":[{\"color\":\"#FF0000\",\"author_name\":\"podinfo.test\","
-        + "\"text\":\"Failed checks threshold reached 2\",\"mrkdwn_in\":[\"text\"],\"fields\":["
-        + "{\"title\":\"Cluster\",\"value\":\"prod-eu\",\"short\":false}]}]}");
+    assertThat(r.body()).isEqualTo(slackMessage("#FF0000", "Failed checks threshold reached 2"));
     assertThat(send(provider("rocket", "/hooks/abc"), Alerts.WAITING).body()).contains("\"color\":\"#0076D7\"");
   }
 
@@ -108,12 +114,7 @@ class AlertPayloadsTest {
     assertThat(r.body()).isEqualTo("{\"@type\":\"MessageCard\",\"@context\":\"http://schema.org/extensions\","
         + "\"themeColor\":\"0076D7\",\"summary\":\"podinfo.test\",\"sections\":[{"
         + "\"activityTitle\":\"New Deployment detected, initialization completed.\","
-        + "\"activitySubtitle\":\"podinfo.test\",\"facts\":["
-        + "{\"name\":\"Cluster\",\"value\":\"prod-eu\"},"
-        + "{\"name\":\"Target\",\"value\":\"Deployment/podinfo.test\"},"
-        + "{\"name\":\"Failed checks threshold\",\"value\":\"2\"},"
-        + "{\"name\":\"Progress deadline\",\"value\":\"600s\"},"
-        + "{\"name\":\"Traffic routing\",\"value\":\"Weight step: 10 max: 50\"}]}]}");
+        + "\"activitySubtitle\":\"podinfo.test\",\"facts\":" + NAMED_FIELDS + "}]}");
     assertThat(send(provider("msteams", "/webhookb2/x"), Alerts.FAILED).body()).contains("\"themeColor\":\"FF0000\"");
   }
 
@@ -137,12 +138,7 @@ class AlertPayloadsTest {
     assertThat(r.authorization()).isEqualTo("Bearer t0k");
     assertThat(r.body()).isEqualTo("{\"name\":\"podinfo\",\"namespace\":\"test\",\"severity\":\"info\","
         + "\"message\":\"New Deployment detected, initialization completed.\",\"channel\":\"releases\","
-        + "\"username\":\"flagger\",\"fields\":["
-        + "{\"name\":\"Cluster\",\"value\":\"prod-eu\"},"
-        + "{\"name\":\"Target\",\"value\":\"Deployment/podinfo.test\"},"
-        + "{\"name\":\"Failed checks threshold\",\"value\":\"2\"},"
-        + "{\"name\":\"Progress deadline\",\"value\":\"600s\"},"
-        + "{\"name\":\"Traffic routing\",\"value\":\"Weight step: 10 max: 50\"}]}");
+        + "\"username\":\"flagger\",\"fields\":" + NAMED_FIELDS + "}");
   }
 
   @Test

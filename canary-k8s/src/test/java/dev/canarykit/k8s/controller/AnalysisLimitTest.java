@@ -3,12 +3,7 @@ package dev.canarykit.k8s.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.canarykit.core.analysis.Command;
-import dev.canarykit.core.analysis.Outcome;
-import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.Phase;
-import dev.canarykit.core.port.TrafficRouter;
-import dev.canarykit.core.testing.InMemoryTrafficRouter;
 import dev.canarykit.k8s.CanaryStatusMapping;
 import dev.canarykit.k8s.resource.CanaryResource;
 import dev.canarykit.k8s.status.Canaries;
@@ -26,7 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -67,7 +61,7 @@ class AnalysisLimitTest {
     names.forEach(this::create);
     Analysing analysing = new Analysing();
     Queue queue = new Queue();
-    var config = w.config(c -> Duration.ofSeconds(1)).router(new RouterPerCanary()).workers(2)
+    var config = w.config(c -> Duration.ofSeconds(1)).router(new Routers()).workers(2)
         .maxConcurrentAnalyses(LIMIT).controllerListener(queue).onTick(r -> {
           w.clock.advance(Duration.ofMinutes(1));
           analysing.ticked(r.canary().name(), r.finalStatus() == null ? null : r.finalStatus().phase());
@@ -197,35 +191,6 @@ class AnalysisLimitTest {
 
     synchronized int firstPosition(String name) {
       return firstPosition.get(name);
-    }
-  }
-
-  /** An in-memory route per canary. */
-  private static final class RouterPerCanary implements TrafficRouter {
-    private final Map<String, InMemoryTrafficRouter> routes = new ConcurrentHashMap<>();
-
-    private TrafficRouter of(Canary canary) {
-      return routes.computeIfAbsent(canary.qualifiedName(), k -> new InMemoryTrafficRouter());
-    }
-
-    @Override
-    public Outcome.OkResult reconcile(Canary canary) {
-      return of(canary).reconcile(canary);
-    }
-
-    @Override
-    public Outcome.RoutesResult readRoutes(Canary canary) {
-      return of(canary).readRoutes(canary);
-    }
-
-    @Override
-    public Outcome.OkResult setRoutes(Canary canary, Command.SetRoutes routes) {
-      return of(canary).setRoutes(canary, routes);
-    }
-
-    @Override
-    public Outcome.OkResult revert(Canary canary) {
-      return of(canary).revert(canary);
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.canarykit.core.backtest.ReleaseWindow;
 import dev.canarykit.core.backtest.ReleaseWindow.Label;
 import dev.canarykit.core.internal.simulation.VersionProfile;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +73,16 @@ public final class LabelledReleases {
 
   private Instant detected(int slot) {
     return base.plus(Duration.ofMinutes(30L * slot));
+  }
+
+  /** A Prometheus holding this history, started with {@code flags} (see {@link PrometheusServer#withHistory}). */
+  public PrometheusServer serve(List<String> flags) throws IOException {
+    Path file = write(Files.createTempFile("labelled-releases", ".om"));
+    try {
+      return PrometheusServer.withHistory(file, flags);
+    } finally {
+      Files.delete(file);
+    }
   }
 
   /** Writes the history as OpenMetrics (5-second samples). */

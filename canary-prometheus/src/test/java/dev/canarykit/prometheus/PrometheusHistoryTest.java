@@ -24,8 +24,6 @@ import dev.canarykit.core.simulation.RunResult.End;
 import dev.canarykit.core.testing.SeedRelease;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,9 +49,7 @@ class PrometheusHistoryTest {
   @BeforeAll
   static void start() throws IOException {
     releases = new LabelledReleases(Instant.now());
-    Path file = releases.write(Files.createTempFile("labelled-releases", ".om"));
-    prometheus = PrometheusServer.withHistory(file, List.of("--query.max-samples=1000"));
-    Files.delete(file);
+    prometheus = releases.serve(List.of("--query.max-samples=1000"));
     String address = prometheus.address().toString();
     MetricTemplate failures = new MetricTemplate("failures", "test", MetricProvider.prometheus(address),
         "sum(increase(istio_requests_total{destination_workload_namespace=\"{{ namespace }}\","

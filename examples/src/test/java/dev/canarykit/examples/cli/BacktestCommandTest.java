@@ -36,9 +36,7 @@ class BacktestCommandTest {
   @BeforeAll
   static void start() throws Exception {
     releases = new LabelledReleases(Instant.now());
-    Path file = releases.write(Files.createTempFile("labelled-releases", ".om"));
-    prometheus = PrometheusServer.withHistory(file, List.of());
-    Files.delete(file);
+    prometheus = releases.serve(List.of());
     releasesFile = CliRun.tempFile("releases:\n" + releases.labelled().stream().map(BacktestCommandTest::entry)
         .collect(Collectors.joining()));
   }

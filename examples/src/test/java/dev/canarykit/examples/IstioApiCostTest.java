@@ -9,31 +9,24 @@ import dev.canarykit.core.port.TrafficRouter;
 import dev.canarykit.core.testing.InMemoryWebhookClient;
 import dev.canarykit.core.testing.ManualClock;
 import dev.canarykit.core.testing.ScriptedMetricSource;
+import dev.canarykit.examples.embed.SeedCluster;
 import dev.canarykit.istio.CanaryOwners;
 import dev.canarykit.istio.IstioInformers;
 import dev.canarykit.istio.IstioTrafficRouter;
-import dev.canarykit.k8s.CanaryStatusMapping;
-import dev.canarykit.k8s.FlaggerCrds;
 import dev.canarykit.k8s.controller.CanaryController;
 import dev.canarykit.k8s.controller.ControllerConfig;
-import dev.canarykit.k8s.resource.CanaryResource;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 @EnableKubernetesMockClient(crud = true)
 class IstioApiCostTest {
-  private static final String NS = "test";
+  private static final String NS = SeedCluster.NS;
   KubernetesClient client;
   KubernetesMockServer server;
   private final ManualClock clock = ManualClock.ofDefaults();
@@ -77,7 +70,7 @@ class IstioApiCostTest {
   private record Cost(List<List<String>> idle, List<List<String>> advancing) {}
 
   private Cost measure(String label, Function<KubernetesClient, TrafficRouter> routers) throws Exception {
-    seed();
+    SeedCluster cluster = new SeedCluster(client).install(UnaryOperator.identity());
     KubernetesClient counted = server.createClient(b -> b.withHttpClientBuilderConsumer(
         hb -> hb.addOrReplaceInterceptor("count", new Interceptor() {
           @Override
@@ -95,19 +88,16 @@ class IstioApiCostTest {
     try (CanaryController c = CanaryController.create(counted, config)) {
       c.start();
       await().atMost(Duration.ofSeconds(30)).until(() -> {
-        rollOut();
-        return phase() == Phase.INITIALIZED;
+        cluster.rollOut();
+        return cluster.phase() == Phase.INITIALIZED;
       });
       int idleFrom = perTick.size() + 2;
       await().atMost(Duration.ofSeconds(30)).until(() -> perTick.size() > idleFrom + 2);
       List<List<String>> idle = new ArrayList<>(perTick.subList(idleFrom, idleFrom + 3));
-      client.apps().deployments().inNamespace(NS).withName("podinfo").edit(d -> {
-        d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("stefanprodan/podinfo:3.1.1");
-        return d;
-      });
+      cluster.release();
       await().atMost(Duration.ofSeconds(60)).until(() -> {
-        rollOut();
-        return phase() == Phase.SUCCEEDED;
+        cluster.rollOut();
+        return cluster.phase() == Phase.SUCCEEDED;
       });
       List<List<String>> advancing = advancingTicks();
       System.out.println("API-COST-ISTIO " + label + " idle ticks: " + idle);
@@ -144,41 +134,5 @@ class IstioApiCostTest {
       }
     }
     return out;
-  }
-
-  private void seed() throws Exception {
-    FlaggerCrds.load(client.getKubernetesSerialization())
-        .forEach(crd -> client.apiextensions().v1().customResourceDefinitions().resource(crd).create());
-    client.resource(new DeploymentBuilder().withNewMetadata().withName("podinfo").withNamespace(NS).endMetadata()
-        .withNewSpec().withReplicas(2).withNewSelector().withMatchLabels(Map.of("app", "podinfo")).endSelector()
-        .withNewTemplate().withNewMetadata().withLabels(Map.of("app", "podinfo")).endMetadata().withNewSpec()
-        .addNewContainer().withName("podinfod").withImage("stefanprodan/podinfo:3.1.0").addNewPort()
-        .withName("http").withContainerPort(9898).endPort().endContainer().endSpec().endTemplate().endSpec()
-        .build()).create();
-    client.resource(new HorizontalPodAutoscalerBuilder().withNewMetadata().withName("podinfo").withNamespace(NS)
-        .endMetadata().withNewSpec().withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment")
-        .withName("podinfo").endScaleTargetRef().withMinReplicas(2).withMaxReplicas(4).endSpec().build()).create();
-    try (InputStream in = getClass().getResourceAsStream("/corpus/valid/podinfo-canary.yaml")) {
-      client.resource(client.getKubernetesSerialization().unmarshal(in, CanaryResource.class)).create();
-    }
-  }
-
-  /** What a cluster's Deployment controller would do: both workloads become ready. */
-  private void rollOut() {
-    for (String name : List.of("podinfo-primary", "podinfo")) {
-      Deployment d = client.apps().deployments().inNamespace(NS).withName(name).get();
-      if (d != null) {
-        int replicas = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
-        d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(d.getMetadata().getGeneration())
-            .withReplicas(replicas).withUpdatedReplicas(replicas).withAvailableReplicas(replicas)
-            .withReadyReplicas(replicas).build());
-        client.apps().deployments().inNamespace(NS).resource(d).updateStatus();
-      }
-    }
-  }
-
-  private Phase phase() {
-    CanaryResource r = client.resources(CanaryResource.class).inNamespace(NS).withName("podinfo").get();
-    return CanaryStatusMapping.toCore(r.getStatus()).phase();
   }
 }

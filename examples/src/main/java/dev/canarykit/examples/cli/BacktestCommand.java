@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,8 +62,8 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--releases", paramLabel = "FILE", description = "Release windows with the team's verdicts.")
   Path releasesFile;
 
-  @Option(names = "--policy", defaultValue = "both", description = "flagger, statistical or both (default both).")
-  String policy;
+  @Mixin
+  PolicyOption policy;
 
   @Option(names = "--json", description = "Print only the figures, as JSON.")
   boolean json;
@@ -74,7 +75,7 @@ final class BacktestCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     try {
-      List<Policy> policies = PolicyOption.parse(policy);
+      List<Policy> policies = policy.policies();
       List<ReleaseWindow> windows = windows();
       BacktestFiles files = BacktestFiles.load(canaryFile);
       Canary canary = files.canary();

@@ -7,14 +7,11 @@ import dev.canarykit.k8s.DocumentCheck;
 import dev.canarykit.k8s.FlaggerApi;
 import dev.canarykit.k8s.FlaggerDocuments;
 import dev.canarykit.k8s.ManifestYaml;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the {@code check} command's files: the Canaries, the MetricTemplates and the Secrets ({@code v1}) their
@@ -51,23 +48,13 @@ final class CheckFiles {
   }
 
   private void file(String file) {
-    String text;
-    try {
-      text = Files.readString(Path.of(file));
-    } catch (IOException | InvalidPathException e) {
-      error(file, 0, "cannot read: " + ManifestValidator.reason(e));
-      return;
-    }
-    List<ManifestYaml.Document> docs;
-    try {
-      docs = ManifestYaml.parse(text);
-    } catch (ManifestYaml.InvalidYaml e) {
-      error(file, e.line(), "not YAML: " + e.getMessage());
+    Optional<List<ManifestYaml.Document>> docs = ManifestValidator.read(file, this::error);
+    if (docs.isEmpty()) {
       return;
     }
     int canariesBefore = canaries.size();
     int errorsBefore = errors.size();
-    docs.forEach(d -> document(file, d));
+    docs.get().forEach(d -> document(file, d));
     if (canaries.size() == canariesBefore && errors.size() == errorsBefore) {
       error(file, 0, "no Canary (apiVersion " + FlaggerApi.API_VERSION + ", kind Canary)");
     }

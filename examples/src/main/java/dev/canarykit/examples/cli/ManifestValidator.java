@@ -8,9 +8,11 @@ import java.io.PrintWriter;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks manifest files and prints one line per finding (see {@link ValidateCommand}); remembers the exit code.
@@ -30,21 +32,7 @@ final class ManifestValidator {
 
   /** Checks {@code file} (as given on the command line). */
   void validate(String file) {
-    String text;
-    try {
-      text = Files.readString(Path.of(file));
-    } catch (IOException | java.nio.file.InvalidPathException e) {
-      error(file, 0, "cannot read: " + reason(e));
-      return;
-    }
-    List<ManifestYaml.Document> docs;
-    try {
-      docs = ManifestYaml.parse(text);
-    } catch (ManifestYaml.InvalidYaml e) {
-      error(file, e.line(), "not YAML: " + e.getMessage());
-      return;
-    }
-    for (ManifestYaml.Document d : docs) {
+    for (ManifestYaml.Document d : read(file, this::error).orElse(List.of())) {
       try {
         document(file, d);
       } catch (RuntimeException e) {
@@ -88,7 +76,32 @@ final class ManifestValidator {
     error = true;
   }
 
-  static String reason(Exception e) {
+  /** Where the errors of a file go, as {@code ERROR <file>:<line>: <reason>}. */
+  interface Errors {
+    void error(String file, int line, String reason);
+  }
+
+  /**
+   * The YAML documents of {@code file}, or empty once {@code errors} was told why there are none: the file cannot
+   * be read (line 0) or is not YAML (at its line).
+   */
+  static Optional<List<ManifestYaml.Document>> read(String file, Errors errors) {
+    String text;
+    try {
+      text = Files.readString(Path.of(file));
+    } catch (IOException | InvalidPathException e) {
+      errors.error(file, 0, "cannot read: " + reason(e));
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ManifestYaml.parse(text));
+    } catch (ManifestYaml.InvalidYaml e) {
+      errors.error(file, e.line(), "not YAML: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static String reason(Exception e) {
     if (e instanceof NoSuchFileException) {
       return "no such file";
     }

@@ -2,17 +2,19 @@ package dev.canarykit.examples.cli;
 
 import dev.canarykit.core.simulation.Policy;
 import java.util.List;
+import picocli.CommandLine.Option;
 
-/** The {@code --policy} option of {@code simulate} and {@code backtest}: flagger, statistical or both. */
+/** The {@code --policy} option (a picocli mixin) of {@code simulate} and {@code backtest}. */
 final class PolicyOption {
-  private PolicyOption() {}
+  @Option(names = "--policy", defaultValue = "both", description = "flagger, statistical or both (default both).")
+  String value;
 
   /**
-   * The policies {@code value} names, in the order flagger, statistical.
+   * The policies the option names, in the order flagger, statistical.
    *
    * @throws IllegalArgumentException naming the value when it is none of the three
    */
-  static List<Policy> parse(String value) {
+  List<Policy> policies() {
     switch (value) {
       case "flagger": return List.of(Policy.FLAGGER);
       case "statistical": return List.of(Policy.STATISTICAL);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,14 +45,14 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "The base seed (default 1).")
   long seed;
 
-  @Option(names = "--policy", defaultValue = "both", description = "flagger, statistical or both (default both).")
-  String policy;
+  @Mixin
+  PolicyOption policy;
 
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
     try {
-      List<Policy> policies = PolicyOption.parse(policy);
+      List<Policy> policies = policy.policies();
       if (runs < 1) {
         throw new IllegalArgumentException("--runs must be >= 1, but was " + runs);
       }

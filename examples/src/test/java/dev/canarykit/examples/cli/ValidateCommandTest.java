@@ -2,6 +2,8 @@ package dev.canarykit.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every output form and exit code of {@code canarykit validate}, in-process. */
@@ -26,10 +28,7 @@ class ValidateCommandTest {
 
   @Test
   void aMissingNamespaceIsDefaultAndEmptyDocumentsAreIgnored() {
-    String f = CliRun.tempFile("---\n# only a comment\n---\n" + CANARY + "---\n");
-    CliRun r = CliRun.run("validate", f);
-    assertThat(r.out()).containsExactly("OK " + f + " Canary default/app");
-    assertThat(r.code()).isZero();
+    assertValidates(c -> "---\n# only a comment\n---\n" + c + "---\n", 0, "OK %s Canary default/app");
   }
 
   @Test
@@ -43,31 +42,22 @@ class ValidateCommandTest {
 
   @Test
   void everyViolationIsAnInvalidLineAndExitIsOne() {
-    String f = CliRun.tempFile(CANARY.replace("port: 80", "port: 0").replace("stepWeight: 10", "stepWeight: 200"));
-    CliRun r = CliRun.run("validate", f);
-    assertThat(r.out()).containsExactly(
-        "INVALID " + f + " Canary default/app: spec.service.port: must be between 1 and 65535",
-        "INVALID " + f + " Canary default/app: spec.analysis.stepWeight: must be between 0 and 100");
-    assertThat(r.code()).isEqualTo(1);
+    assertValidates(c -> c.replace("port: 80", "port: 0").replace("stepWeight: 10", "stepWeight: 200"), 1,
+        "INVALID %s Canary default/app: spec.service.port: must be between 1 and 65535",
+        "INVALID %s Canary default/app: spec.analysis.stepWeight: must be between 0 and 100");
   }
 
   @Test
   void warningsPrintButDoNotChangeTheExitCode() {
-    String f = CliRun.tempFile(CANARY.replace("service: {port: 80}", "service: {port: 80, colour: red}"));
-    CliRun r = CliRun.run("validate", f);
-    assertThat(r.out()).containsExactly("OK " + f + " Canary default/app",
-        "WARN " + f + " Canary default/app: spec.service.colour: unknown field, ignored");
-    assertThat(r.code()).isZero();
+    assertValidates(c -> c.replace("service: {port: 80}", "service: {port: 80, colour: red}"), 0,
+        "OK %s Canary default/app", "WARN %s Canary default/app: spec.service.colour: unknown field, ignored");
   }
 
   @Test
   void anInvalidDocumentWithWarningsPrintsBoth() {
-    String f = CliRun.tempFile(CANARY.replace("service: {port: 80}", "service: {port: -1, colour: red}"));
-    CliRun r = CliRun.run("validate", f);
-    assertThat(r.out()).containsExactly(
-        "INVALID " + f + " Canary default/app: spec.service.port: must be between 1 and 65535",
-        "WARN " + f + " Canary default/app: spec.service.colour: unknown field, ignored");
-    assertThat(r.code()).isEqualTo(1);
+    assertValidates(c -> c.replace("service: {port: 80}", "service: {port: -1, colour: red}"), 1,
+        "INVALID %s Canary default/app: spec.service.port: must be between 1 and 65535",
+        "WARN %s Canary default/app: spec.service.colour: unknown field, ignored");
   }
 
   @Test
@@ -149,13 +139,10 @@ class ValidateCommandTest {
 
   @Test
   void wrongTypesInMetadataAreInvalidAtTheirPath() {
-    String f = CliRun.tempFile(CANARY.replace("metadata: {name: app}",
-        "metadata: {name: app, namespace: [test, test], labels: {tier: {a: b}}}"));
-    CliRun r = CliRun.run("validate", f);
-    assertThat(r.out()).containsExactly(
-        "INVALID " + f + " Canary default/app: metadata.namespace: must be a string",
-        "INVALID " + f + " Canary default/app: metadata.labels.tier: must be a string");
-    assertThat(r.code()).isEqualTo(1);
+    assertValidates(c -> c.replace("metadata: {name: app}",
+        "metadata: {name: app, namespace: [test, test], labels: {tier: {a: b}}}"), 1,
+        "INVALID %s Canary default/app: metadata.namespace: must be a string",
+        "INVALID %s Canary default/app: metadata.labels.tier: must be a string");
   }
 
   @Test
@@ -207,5 +194,16 @@ class ValidateCommandTest {
     CliRun r = CliRun.run("--help");
     assertThat(r.code()).isZero();
     assertThat(String.join("\n", r.out())).contains("validate");
+  }
+
+  /**
+   * Validates {@link #CANARY} as {@code change} leaves it, from a temporary file, and checks the exit code and every
+   * line of stdout, in which {@code %s} stands for the file.
+   */
+  private static void assertValidates(UnaryOperator<String> change, int code, String... lines) {
+    String f = CliRun.tempFile(change.apply(CANARY));
+    CliRun r = CliRun.run("validate", f);
+    assertThat(r.out()).containsExactly(Stream.of(lines).map(l -> l.formatted(f)).toArray(String[]::new));
+    assertThat(r.code()).isEqualTo(code);
   }
 }

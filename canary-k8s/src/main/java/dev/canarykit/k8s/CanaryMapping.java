@@ -5,10 +5,13 @@ import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanarySpec;
 import dev.canarykit.core.model.LocalRef;
 import dev.canarykit.core.model.TargetRef;
+import dev.canarykit.core.validation.Violation;
 import dev.canarykit.k8s.resource.CanaryResource;
 import dev.canarykit.k8s.resource.CanaryResourceSpec;
 import dev.canarykit.k8s.resource.CanaryResourceSpec.AutoscalerReference;
 import dev.canarykit.k8s.resource.CanaryResourceSpec.LocalObjectReference;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Maps a Flagger {@link CanaryResource} to the core {@link Canary}. The mapping never fails: whatever is wrong is
@@ -37,11 +40,26 @@ public final class CanaryMapping {
   }
 
   /** What is wrong with the canarykit annotations of {@code resource}. */
-  public static java.util.List<dev.canarykit.core.validation.Violation> annotationViolations(
+  public static List<Violation> annotationViolations(
       CanaryResource resource) {
     var meta = resource.getMetadata();
     Canary plain = toCore(resource);
     return CanarykitAnnotations.apply(plain.spec(), meta == null ? null : meta.getAnnotations()).violations();
+  }
+
+  /**
+   * Everything a controller refuses {@code canary} for, in this order: its own violations ({@link Canary#validate()}),
+   * what istiod would reject in the VirtualService made from it, and, with {@code noCrossNamespaceRefs} (Flagger's
+   * {@code -no-cross-namespace-refs}), every {@code templateRef} and {@code providerRef} that names another
+   * namespace. Empty when the controller may drive it.
+   */
+  public static List<Violation> violations(Canary canary, boolean noCrossNamespaceRefs) {
+    List<Violation> out = new ArrayList<>(canary.validate());
+    out.addAll(IstiodRules.check(canary));
+    if (noCrossNamespaceRefs) {
+      out.addAll(CrossNamespaceRefs.violations(canary));
+    }
+    return out;
   }
 
   /** The core Canary named {@code name} in {@code namespace} with {@code spec}; a {@code null} spec stays null. */

@@ -11,11 +11,11 @@ import java.util.List;
  * Flagger's {@code -no-cross-namespace-refs}: in multi-tenant clusters a Canary may refer only to MetricTemplates
  * and AlertProviders of its own namespace. A reference without a namespace names the Canary's.
  */
-public final class CrossNamespaceRefs {
+final class CrossNamespaceRefs {
   private CrossNamespaceRefs() {}
 
   /** A violation for every {@code templateRef} and {@code providerRef} that names another namespace. */
-  public static List<Violation> violations(Canary canary) {
+  static List<Violation> violations(Canary canary) {
     List<Violation> out = new ArrayList<>();
     List<MetricSpec> metrics = canary.spec().analysisOrEmpty().metrics();
     for (int i = 0; i < metrics.size(); i++) {

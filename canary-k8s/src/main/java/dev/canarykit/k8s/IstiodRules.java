@@ -30,7 +30,7 @@ import java.util.Map;
  * List<Violation> rejected = IstiodRules.check(canary); // spec.service.hosts[0]: istiod rejects the wildcard ...
  * }</pre>
  */
-public final class IstiodRules {
+final class IstiodRules {
   private static final String MESH = "mesh";
 
   private IstiodRules() {}
@@ -39,7 +39,7 @@ public final class IstiodRules {
    * What istiod would reject in the VirtualService of an {@code istio} Canary, at the Canary fields; empty for other
    * providers, and for values the core validation already refuses (blank hosts, unparsable durations).
    */
-  public static List<Violation> check(Canary canary) {
+  static List<Violation> check(Canary canary) {
     CanarySpec spec = canary.spec();
     List<Violation> out = new ArrayList<>();
     ServiceSpec service = spec == null ? null : spec.service();

@@ -4,7 +4,6 @@ import dev.canarykit.core.analysis.CanaryEvent;
 import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.driver.CanaryDriver;
 import dev.canarykit.core.driver.CanaryListener;
-import dev.canarykit.core.driver.Entropy;
 import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.judge.Judgement;
 import dev.canarykit.core.model.Canary;
@@ -48,7 +47,7 @@ final class PolicyReplay {
     this.clock = ManualClock.of(start.minus(this.canary.spec().analysisOrEmpty().intervalOrDefault()));
     this.driver = CanaryDriver.builder().workloads(workloads).router(new InMemoryTrafficRouter()).metrics(source)
         .webhooks(webhooks).statuses(new InMemoryStatusStore()).events(EventSink.NOOP).clock(clock)
-        .entropy(Entropy.seeded(SEED)).listener(new CanaryListener() {
+        .seed(SEED).listener(new CanaryListener() {
           @Override
           public void judged(Canary c, Judgement judgement) {
             judged.add(judgement);

@@ -256,10 +256,18 @@ public final class CanaryDriver {
       return this;
     }
 
-    /** The source of each tick's random letters (at least 20); default {@link Entropy#secure()}. */
+    /**
+     * The source of each tick's random letters (at least 20); default 32 letters from a
+     * {@link java.security.SecureRandom}.
+     */
     public Builder entropy(Supplier<String> v) {
       entropy = Objects.requireNonNull(v, "entropy == null");
       return this;
+    }
+
+    /** Repeatable random letters from a {@link java.util.Random} seeded with {@code seed}, for tests and replays. */
+    public Builder seed(long seed) {
+      return entropy(Entropy.seeded(seed));
     }
 
     /** The in-process observer of every tick; default {@link CanaryListener#NOOP}. */

@@ -5,21 +5,21 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /** Suppliers of the random letters a tick may need ({@link dev.canarykit.core.analysis.TickInput#entropy()}). */
-public final class Entropy {
+final class Entropy {
   /** Letters per tick. */
-  public static final int LENGTH = 32;
+  static final int LENGTH = 32;
 
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
   private Entropy() {}
 
   /** Letters from a {@link SecureRandom}: the driver's default. */
-  public static Supplier<String> secure() {
+  static Supplier<String> secure() {
     return letters(new SecureRandom());
   }
 
   /** Repeatable letters from a seeded {@link Random}, for tests and simulations. */
-  public static Supplier<String> seeded(long seed) {
+  static Supplier<String> seeded(long seed) {
     return letters(new Random(seed));
   }
 

@@ -6,7 +6,7 @@ import dev.canarykit.core.analysis.Transition;
 
 /** The shape of {@link CanaryAnalysis#step}: pass {@code analysis::step} wherever one is wanted. */
 @FunctionalInterface
-public interface StepFunction {
+interface StepFunction {
 
   /** One step of a tick; see {@link CanaryAnalysis#step}. */
   Transition step(TickInput input);

@@ -116,7 +116,7 @@ public record TickReport(
    * @return the transitions, the last one complete
    * @throws IllegalArgumentException if the log has too few or too many outcomes for the commands asked
    */
-  public static List<Transition> replay(
+  static List<Transition> replay(
       StepFunction machine, CanaryStatus start, Instant now, String entropy, List<Outcome> outcomes) {
     List<Transition> out = new java.util.ArrayList<>();
     Transition t = machine.step(TickInput.start(start, now, entropy));

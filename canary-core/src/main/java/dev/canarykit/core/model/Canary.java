@@ -1,6 +1,6 @@
 package dev.canarykit.core.model;
 
-import dev.canarykit.core.validation.CanaryValidator;
+import dev.canarykit.core.internal.validation.CanaryValidator;
 import dev.canarykit.core.validation.InvalidCanaryException;
 import dev.canarykit.core.validation.Violation;
 import java.util.List;

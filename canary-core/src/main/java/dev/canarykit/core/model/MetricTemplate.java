@@ -1,6 +1,6 @@
 package dev.canarykit.core.model;
 
-import dev.canarykit.core.validation.MetricTemplateRules;
+import dev.canarykit.core.internal.validation.MetricTemplateRules;
 import dev.canarykit.core.validation.Violation;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package dev.canarykit.core.testing;
 
 import dev.canarykit.core.driver.CanaryDriver;
-import dev.canarykit.core.driver.Entropy;
 import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanaryStatus;
@@ -42,7 +41,7 @@ public final class CanaryTestKit {
   private CanaryTestKit(Canary canary) {
     this.canary = Objects.requireNonNull(canary, "canary == null");
     this.driver = CanaryDriver.builder().workloads(workloads).router(router).metrics(metrics).webhooks(webhooks)
-        .statuses(statuses).events(events).clock(clock).entropy(Entropy.seeded(ENTROPY_SEED)).build();
+        .statuses(statuses).events(events).clock(clock).seed(ENTROPY_SEED).build();
   }
 
   /** A kit for {@code canary}: no status yet, target at {@link InMemoryWorkloadStore#INITIAL_REVISION}. */

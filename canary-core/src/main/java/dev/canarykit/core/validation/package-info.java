@@ -1,6 +1,7 @@
 /**
- * Validation of a whole {@link dev.canarykit.core.model.Canary}: every violation is reported at once, each with
- * the root-relative path of the most specific bad field, the bad value and what is allowed.
+ * The result of validating a whole {@link dev.canarykit.core.model.Canary}: every violation is reported at once,
+ * each with the root-relative path of the most specific bad field, the bad value and what is allowed. The rules
+ * themselves are not API; the model runs them.
  *
  * <pre>{@code
  * List<Violation> violations = canary.validate();   // empty when valid

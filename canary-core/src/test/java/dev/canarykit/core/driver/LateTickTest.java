@@ -41,7 +41,7 @@ class LateTickTest {
   private CanaryDriver driver(WriteFence fence) {
     return CanaryDriver.builder().workloads(workloads).router(router).metrics(metrics)
         .webhooks(new InMemoryWebhookClient()).statuses(statuses).events(events).clock(clock)
-        .entropy(Entropy.seeded(1)).fence(fence).build();
+        .seed(1).fence(fence).build();
   }
 
   /** Ticks until the canary weight is {@code weight}. */

@@ -36,7 +36,7 @@ class StaleStatusTest {
   private final RecordingEventSink events = new RecordingEventSink();
   private final CanaryDriver driver = CanaryDriver.builder().workloads(workloads).router(router).metrics(metrics)
       .webhooks(new InMemoryWebhookClient()).statuses(statuses).events(events).clock(clock)
-      .entropy(Entropy.seeded(1)).build();
+      .seed(1).build();
 
   @Test
   void aReadThatLagsOneWriteNeverPromotesACanaryThatReachedItsThreshold() {

@@ -23,7 +23,7 @@ class TickReportTest {
   private static TickReport tick(StepFunction machine) {
     return CanaryDriver.builder().workloads(new InMemoryWorkloadStore()).router(new InMemoryTrafficRouter())
         .metrics(new ScriptedMetricSource()).webhooks(new InMemoryWebhookClient())
-        .statuses(new InMemoryStatusStore()).clock(ManualClock.ofDefaults()).entropy(Entropy.seeded(1))
+        .statuses(new InMemoryStatusStore()).clock(ManualClock.ofDefaults()).seed(1)
         .machines(c -> machine).build().tick(C);
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.driver.CanaryDriver;
 import dev.canarykit.core.driver.CanaryListener;
-import dev.canarykit.core.driver.Entropy;
 import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.judge.Action;
 import dev.canarykit.core.judge.JudgeConfig;
@@ -61,7 +60,7 @@ class CanaryListenerTest {
   private static CanaryDriver driver(CanaryTestKit kit, CanaryListener listener) {
     return CanaryDriver.builder().workloads(kit.workloads()).router(kit.router()).metrics(kit.metrics())
         .webhooks(kit.webhooks()).statuses(kit.statuses()).events(kit.events()).clock(kit.clock())
-        .entropy(Entropy.seeded(CanaryTestKit.ENTROPY_SEED)).listener(listener).build();
+        .seed(CanaryTestKit.ENTROPY_SEED).listener(listener).build();
   }
 
   private static void tick(CanaryTestKit kit, CanaryDriver driver) {

@@ -10,14 +10,12 @@ import dev.canarykit.core.port.EventSink;
 import dev.canarykit.core.validation.Violation;
 import dev.canarykit.k8s.CanaryMapping;
 import dev.canarykit.k8s.CanaryStatusMapping;
-import dev.canarykit.k8s.CrossNamespaceRefs;
 import dev.canarykit.k8s.KubernetesMetricTemplateLookup;
 import dev.canarykit.k8s.KubernetesSecretResolver;
 import dev.canarykit.k8s.cache.InformerCache;
 import dev.canarykit.k8s.event.KubernetesEventSink;
 import dev.canarykit.k8s.resource.CanaryResource;
 import dev.canarykit.k8s.resource.MetricTemplateResource;
-import dev.canarykit.k8s.IstiodRules;
 import dev.canarykit.k8s.status.InvalidCanaryReports;
 import dev.canarykit.k8s.status.KubernetesStatusStore;
 import dev.canarykit.k8s.workload.KubernetesWorkloadStore;
@@ -553,12 +551,7 @@ public final class CanaryController implements AutoCloseable {
    * its references to other namespaces.
    */
   private List<Violation> violations(Canary canary) {
-    List<Violation> out = new java.util.ArrayList<>(canary.validate());
-    out.addAll(IstiodRules.check(canary));
-    if (config.noCrossNamespaceRefs()) {
-      out.addAll(CrossNamespaceRefs.violations(canary));
-    }
-    return out;
+    return CanaryMapping.violations(canary, config.noCrossNamespaceRefs());
   }
 
   /** Runs the controller's own API calls of a tick like the driver's port calls: off the worker while they wait. */

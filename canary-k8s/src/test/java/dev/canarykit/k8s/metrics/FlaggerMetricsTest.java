@@ -3,7 +3,6 @@ package dev.canarykit.k8s.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.driver.CanaryDriver;
-import dev.canarykit.core.driver.Entropy;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.Phase;
@@ -71,7 +70,7 @@ class FlaggerMetricsTest {
     CanaryTestKit kit = CanaryTestKit.forCanary(canary);
     CanaryDriver driver = CanaryDriver.builder().workloads(kit.workloads()).router(kit.router())
         .metrics(kit.metrics()).webhooks(kit.webhooks()).statuses(kit.statuses()).clock(kit.clock())
-        .entropy(Entropy.seeded(1)).listener(metrics).build();
+        .seed(1).listener(metrics).build();
     driver.tick(canary);
     assertThat(samples()).contains("flagger_canary_status{name=\"podinfo\",namespace=\"test\"} 1.0");
     kit.workloads().setTargetRevision("v2");

@@ -1,7 +1,6 @@
 package dev.canarykit.examples.bench;
 
 import dev.canarykit.core.driver.CanaryDriver;
-import dev.canarykit.core.driver.Entropy;
 import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.Phase;
@@ -68,7 +67,7 @@ public class DriverTickBenchmark {
     metrics.fix("request-success-rate", 99.9).fix("request-duration", 120);
     return CanaryDriver.builder().workloads(workloads).router(r).metrics(metrics)
         .webhooks(new InMemoryWebhookClient()).statuses(new InMemoryStatusStore()).events(EventSink.NOOP)
-        .clock(clock).entropy(Entropy.seeded(1)).build();
+        .clock(clock).seed(1).build();
   }
 
   /** A Succeeded canary whose target did not change. */

@@ -7,7 +7,6 @@ import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.port.EventSink;
 import dev.canarykit.core.validation.Violation;
 import dev.canarykit.k8s.CanaryMapping;
-import dev.canarykit.k8s.CrossNamespaceRefs;
 import dev.canarykit.k8s.KubernetesMetricTemplateLookup;
 import dev.canarykit.k8s.KubernetesSecretResolver;
 import dev.canarykit.k8s.controller.CanaryFinalizer;
@@ -161,11 +160,7 @@ public final class CanaryReconciler implements Reconciler<CanaryResource>, Clean
   }
 
   private List<Violation> violations(Canary canary) {
-    List<Violation> out = new ArrayList<>(canary.validate());
-    if (config.noCrossNamespaceRefs()) {
-      out.addAll(CrossNamespaceRefs.violations(canary));
-    }
-    return out;
+    return CanaryMapping.violations(canary, config.noCrossNamespaceRefs());
   }
 
   @Override

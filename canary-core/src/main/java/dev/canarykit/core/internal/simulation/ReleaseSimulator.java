@@ -2,7 +2,6 @@ package dev.canarykit.core.internal.simulation;
 
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.driver.CanaryDriver;
-import dev.canarykit.core.driver.Entropy;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.internal.GoDuration;
 import dev.canarykit.core.model.CanaryStatus;
@@ -56,7 +55,7 @@ final class ReleaseSimulator {
     this.mesh = new SimulatedRouter(canary, scenario, rnd);
     this.driver = CanaryDriver.builder().workloads(workloads).router(router).metrics(metrics)
         .webhooks(new InMemoryWebhookClient()).statuses(new InMemoryStatusStore()).events(EventSink.NOOP)
-        .clock(clock).entropy(Entropy.seeded(seed)).build();
+        .clock(clock).seed(seed).build();
     scriptMetrics();
   }
 

@@ -1,10 +1,11 @@
-package dev.canarykit.core.validation;
+package dev.canarykit.core.internal.validation;
 
-import static dev.canarykit.core.validation.Seed.assertSingle;
-import static dev.canarykit.core.validation.Seed.assertValid;
+import static dev.canarykit.core.internal.validation.Seed.assertSingle;
+import static dev.canarykit.core.internal.validation.Seed.assertValid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.validation.Violation;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
-package dev.canarykit.core.validation;
+package dev.canarykit.core.internal.validation;
 
-import static dev.canarykit.core.validation.Seed.assertSingle;
-import static dev.canarykit.core.validation.Seed.assertValid;
+import static dev.canarykit.core.internal.validation.Seed.assertSingle;
+import static dev.canarykit.core.internal.validation.Seed.assertValid;
 
 import dev.canarykit.core.model.AlertSpec;
 import dev.canarykit.core.model.AlertSpec.ProviderRef;

@@ -1,4 +1,4 @@
-package dev.canarykit.core.validation;
+package dev.canarykit.core.internal.validation;
 
 import static dev.canarykit.core.internal.GoDuration.formatNumber;
 

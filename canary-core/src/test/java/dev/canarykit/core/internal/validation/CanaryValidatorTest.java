@@ -1,6 +1,6 @@
-package dev.canarykit.core.validation;
+package dev.canarykit.core.internal.validation;
 
-import static dev.canarykit.core.validation.Seed.assertSingle;
+import static dev.canarykit.core.internal.validation.Seed.assertSingle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -8,6 +8,8 @@ import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.ThresholdRange;
 import dev.canarykit.core.model.WebhookSpec;
+import dev.canarykit.core.validation.InvalidCanaryException;
+import dev.canarykit.core.validation.Violation;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

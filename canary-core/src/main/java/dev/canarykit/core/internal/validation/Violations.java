@@ -1,5 +1,6 @@
-package dev.canarykit.core.validation;
+package dev.canarykit.core.internal.validation;
 
+import dev.canarykit.core.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,13 +1,14 @@
-package dev.canarykit.core.validation;
+package dev.canarykit.core.internal.validation;
 
-import static dev.canarykit.core.validation.Seed.assertSingle;
-import static dev.canarykit.core.validation.Seed.assertValid;
+import static dev.canarykit.core.internal.validation.Seed.assertSingle;
+import static dev.canarykit.core.internal.validation.Seed.assertValid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.model.AutoscalerRef;
 import dev.canarykit.core.model.AutoscalerRef.PrimaryScalerReplicas;
 import dev.canarykit.core.model.LocalRef;
 import dev.canarykit.core.model.TargetRef;
+import dev.canarykit.core.validation.Violation;
 import org.junit.jupiter.api.Test;
 
 class TargetRulesTest {

@@ -1,13 +1,14 @@
-package dev.canarykit.core.validation;
+package dev.canarykit.core.internal.validation;
 
-import static dev.canarykit.core.validation.Seed.assertSingle;
-import static dev.canarykit.core.validation.Seed.assertValid;
-import static dev.canarykit.core.validation.Seed.withMetric;
+import static dev.canarykit.core.internal.validation.Seed.assertSingle;
+import static dev.canarykit.core.internal.validation.Seed.assertValid;
+import static dev.canarykit.core.internal.validation.Seed.withMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.MetricSpec.TemplateRef;
 import dev.canarykit.core.model.ThresholdRange;
+import dev.canarykit.core.validation.Violation;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

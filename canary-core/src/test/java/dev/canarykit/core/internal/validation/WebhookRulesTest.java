@@ -1,8 +1,8 @@
-package dev.canarykit.core.validation;
+package dev.canarykit.core.internal.validation;
 
-import static dev.canarykit.core.validation.Seed.assertSingle;
-import static dev.canarykit.core.validation.Seed.assertValid;
-import static dev.canarykit.core.validation.Seed.withWebhook;
+import static dev.canarykit.core.internal.validation.Seed.assertSingle;
+import static dev.canarykit.core.internal.validation.Seed.assertValid;
+import static dev.canarykit.core.internal.validation.Seed.withWebhook;
 
 import dev.canarykit.core.model.WebhookSpec;
 import dev.canarykit.core.model.WebhookType;

@@ -1,4 +1,4 @@
-package dev.canarykit.core.validation;
+package dev.canarykit.core.internal.validation;
 
 import dev.canarykit.core.internal.GoDuration;
 import dev.canarykit.core.model.ServiceSpec;

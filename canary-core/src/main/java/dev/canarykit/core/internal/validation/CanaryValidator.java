@@ -1,7 +1,9 @@
-package dev.canarykit.core.validation;
+package dev.canarykit.core.internal.validation;
 
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanarySpec;
+import dev.canarykit.core.validation.InvalidCanaryException;
+import dev.canarykit.core.validation.Violation;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.canarykit.core.validation;
+package dev.canarykit.core.internal.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -12,6 +12,7 @@ import dev.canarykit.core.model.ServiceSpec;
 import dev.canarykit.core.model.TargetRef;
 import dev.canarykit.core.model.ThresholdRange;
 import dev.canarykit.core.model.WebhookSpec;
+import dev.canarykit.core.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

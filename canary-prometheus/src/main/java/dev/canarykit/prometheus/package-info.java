@@ -12,7 +12,7 @@
  *
  * <p>{@link dev.canarykit.prometheus.PrometheusMetricSource#plan} and
  * {@link dev.canarykit.prometheus.PrometheusMetricSource#execute} let a tool print the rendered query and the raw
- * value; {@link dev.canarykit.prometheus.MetricComparison} gives the analysis' verdict for it.
+ * value.
  * {@link dev.canarykit.prometheus.PrometheusMetricSource#counts} counts requests, 5xx failures and latency buckets
  * of the canary and its primary for the statistical judge.
  *

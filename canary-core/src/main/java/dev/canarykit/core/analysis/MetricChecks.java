@@ -1,15 +1,12 @@
 package dev.canarykit.core.analysis;
 
-import static java.util.Locale.ROOT;
-
 import dev.canarykit.core.analysis.Outcome.MetricError;
 import dev.canarykit.core.analysis.Outcome.MetricValue;
 import dev.canarykit.core.analysis.Outcome.NoData;
-import dev.canarykit.core.internal.GoDuration;
+import dev.canarykit.core.internal.MetricThresholds;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.TargetRef;
 import dev.canarykit.core.model.MetricSpec.Kind;
-import java.time.Duration;
 
 /**
  * Metric checks in Flagger's order: built-in and in-line metrics in spec order, then template metrics in spec
@@ -54,7 +51,7 @@ final class MetricChecks {
     if (o instanceof MetricValue v) {
       var impossible = m.impossibleValue(v.value());
       if (impossible.isEmpty()) {
-        return MetricVerdict.passes(t, m, v.value());
+        return passes(m, v.value());
       }
       o = new MetricError(impossible.get(), false);
     }
@@ -101,81 +98,9 @@ final class MetricChecks {
     return t.spec.targetRef().kindType() == TargetRef.Kind.SERVICE ? provider + ":service" : provider;
   }
 
-  /** Comparisons and their event texts. */
-  static final class MetricVerdict {
-    private MetricVerdict() {}
-
-    static boolean passes(Tick t, MetricSpec m, double value) {
-      String failure = failure(m, value);
-      if (failure != null) {
-        t.warning("Halt " + t.c() + " advancement " + failure);
-      }
-      return failure == null;
-    }
-
-    /** Why {@code value} fails {@code m}'s thresholds (Flagger's words after "advancement"), or {@code null}. */
-    static String failure(MetricSpec m, double value) {
-      return MetricSpec.REQUEST_DURATION.equals(m.name()) && m.kind() == Kind.BUILTIN
-          ? durationFailure(m, value)
-          : valueFailure(m, value);
-    }
-
-    /** Success rate and custom metrics; {@code null} when the value passes. */
-    private static String valueFailure(MetricSpec m, double v) {
-      boolean rate = MetricSpec.REQUEST_SUCCESS_RATE.equals(m.name()) && m.kind() == Kind.BUILTIN;
-      String unit = rate ? "%" : "";
-      if (m.thresholdRange() != null) {
-        Double min = m.thresholdRange().min();
-        Double max = m.thresholdRange().max();
-        if (min != null && v < min) {
-          return label(m, v, rate) + " < " + GoDuration.formatNumber(min) + unit;
-        }
-        if (max != null && v > max) {
-          return label(m, v, rate) + " > " + GoDuration.formatNumber(max) + unit;
-        }
-        return null;
-      }
-      double threshold = m.threshold() == null ? 0 : m.threshold();
-      if (rate) {
-        return threshold > v ? label(m, v, true) + " < " + GoDuration.formatNumber(threshold) + unit : null;
-      }
-      return v > threshold ? label(m, v, false) + " > " + GoDuration.formatNumber(threshold) : null;
-    }
-
-    /** Built only on failure: formatting is the costly part of a passing check. */
-    private static String label(MetricSpec m, double v, boolean rate) {
-      String value = String.format(ROOT, "%.2f", v);
-      return rate ? "success rate " + value + "%" : m.name() + " " + value;
-    }
-
-    /** P99 duration in milliseconds, truncated to whole milliseconds as Flagger does. */
-    private static String durationFailure(MetricSpec m, double v) {
-      Duration value = millis(v);
-      if (m.thresholdRange() != null) {
-        Double min = m.thresholdRange().min();
-        Double max = m.thresholdRange().max();
-        if (min != null && value.compareTo(millis(min)) < 0) {
-          return durationLabel(value) + " < " + GoDuration.format(millis(min));
-        }
-        if (max != null && value.compareTo(millis(max)) > 0) {
-          return durationLabel(value) + " > " + GoDuration.format(millis(max));
-        }
-        return null;
-      }
-      Duration threshold = millis(m.threshold() == null ? 0 : m.threshold());
-      return value.compareTo(threshold) > 0 ? durationLabel(value) + " > " + GoDuration.format(threshold) : null;
-    }
-
-    private static String durationLabel(Duration value) {
-      return "request duration " + GoDuration.format(value);
-    }
-
-    private static Duration millis(double ms) {
-      if (Double.isNaN(ms)) {
-        return Duration.ZERO;
-      }
-      long whole = (long) Math.max(Math.min(ms, Long.MAX_VALUE / 1_000_000.0), -Long.MAX_VALUE / 1_000_000.0);
-      return Duration.ofMillis(whole);
-    }
+  private boolean passes(MetricSpec m, double value) {
+    var failure = MetricThresholds.failure(m, value);
+    failure.ifPresent(f -> t.warning("Halt " + t.c() + " advancement " + f));
+    return failure.isEmpty();
   }
 }

@@ -99,7 +99,7 @@ public final class Backtest {
   }
 
   /** The tick times: the window's start, then every {@code interval} up to its end inclusive. */
-  public static List<Instant> ticks(ReleaseWindow window, Duration interval) {
+  static List<Instant> ticks(ReleaseWindow window, Duration interval) {
     if (interval.isZero() || interval.isNegative()) {
       throw new IllegalArgumentException("interval must be positive, but was " + interval);
     }

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Calls webhooks over {@code java.net.http} as Flagger does (docs/flagger-compatibility.md §1.15).
@@ -40,7 +41,7 @@ public final class HttpWebhookClient implements WebhookClient {
   public static final int DEFAULT_EXCERPT_CHARS = 512;
 
   private final HttpClient client;
-  private final AddressMap addresses;
+  private final UnaryOperator<URI> addresses;
   private final Backoff backoff;
   private final Sleeper sleeper;
   private final int excerptChars;
@@ -84,7 +85,7 @@ public final class HttpWebhookClient implements WebhookClient {
       return Optional.empty();
     }
     try {
-      URI uri = addresses.rewrite(new URI(url));
+      URI uri = Objects.requireNonNull(addresses.apply(new URI(url)), "rewritten address == null");
       boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
       return http && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
     } catch (java.net.URISyntaxException | IllegalArgumentException e) {
@@ -111,7 +112,7 @@ public final class HttpWebhookClient implements WebhookClient {
   /** Builds an {@link HttpWebhookClient}. */
   public static final class Builder {
     private HttpClient client;
-    private AddressMap addresses = AddressMap.NONE;
+    private UnaryOperator<URI> addresses = UnaryOperator.identity();
     private Backoff backoff = Backoff.DEFAULT;
     private Sleeper sleeper = Sleeper.THREAD;
     private int excerptChars = DEFAULT_EXCERPT_CHARS;
@@ -127,8 +128,11 @@ public final class HttpWebhookClient implements WebhookClient {
       return this;
     }
 
-    /** Rewrites addresses before each call; default {@link AddressMap#NONE}. */
-    public Builder addresses(AddressMap v) {
+    /**
+     * Rewrites each hook's address before it is called (for example a cluster name to a loopback port when the
+     * controller runs outside the cluster); default none. Only an http(s) address with a host is called.
+     */
+    public Builder addresses(UnaryOperator<URI> v) {
       addresses = Objects.requireNonNull(v, "addresses == null");
       return this;
     }

@@ -6,6 +6,7 @@ import static dev.canarykit.core.webhook.WebhookFixtures.hook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.internal.AddressMap;
 import dev.canarykit.core.model.WebhookSpec;
 import dev.canarykit.core.model.WebhookType;
 import dev.canarykit.core.testing.StallingServer;

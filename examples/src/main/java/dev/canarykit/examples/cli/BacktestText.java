@@ -1,7 +1,7 @@
 package dev.canarykit.examples.cli;
 
 import dev.canarykit.core.analysis.CanaryEvent;
-import dev.canarykit.core.analysis.MetricThresholds;
+import dev.canarykit.core.internal.MetricThresholds;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.backtest.Backtest;
 import dev.canarykit.core.backtest.BacktestSummary;

@@ -1,9 +1,9 @@
 package dev.canarykit.examples.cli;
 
 import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.internal.MetricThresholds;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
-import dev.canarykit.prometheus.MetricComparison;
 import dev.canarykit.prometheus.QueryPlan;
 import java.util.Locale;
 
@@ -12,7 +12,7 @@ import java.util.Locale;
  * infinities are {@code +Inf}/{@code -Inf}. A metric's bounds are its {@code thresholdRange} with {@code -Inf} or
  * {@code +Inf} for an unset bound; without a {@code thresholdRange} they are the deprecated {@code threshold}
  * (unset meaning 0) as a minimum for the built-in success rate and as a maximum otherwise, as the analysis compares.
- * The verdict is {@link MetricComparison#passes}: the built-in request duration is compared in whole milliseconds
+ * The verdict is {@link MetricThresholds#passes}, the analysis' own comparison: the built-in request duration is compared in whole milliseconds
  * (truncated), so {@code PASS request-duration 500.70 [-Inf,500.00]} is correct. A value the metric cannot take
  * ({@link MetricSpec#impossibleValue}: an infinity, a success rate above 100) is an {@code ERROR}, as the analysis
  * fails such a check.
@@ -37,7 +37,7 @@ final class CheckLines {
       return new Verdict("ERROR " + metric.name() + " " + metric.impossibleValue(v.value()).get(), false);
     }
     if (result instanceof Outcome.MetricValue v) {
-      boolean pass = MetricComparison.passes(metric, v.value());
+      boolean pass = MetricThresholds.passes(metric, v.value());
       return new Verdict((pass ? "PASS " : "FAIL ") + metric.name() + " " + number(v.value()) + " "
           + bounds(metric), pass);
     }

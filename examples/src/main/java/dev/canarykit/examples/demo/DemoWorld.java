@@ -1,7 +1,7 @@
 package dev.canarykit.examples.demo;
 
 import dev.canarykit.core.driver.TickReport;
-import dev.canarykit.core.webhook.AddressMap;
+import dev.canarykit.core.internal.AddressMap;
 import dev.canarykit.core.webhook.HttpWebhookClient;
 import dev.canarykit.istio.CanaryOwners;
 import dev.canarykit.istio.IstioTrafficRouter;

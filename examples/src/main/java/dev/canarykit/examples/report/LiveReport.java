@@ -2,7 +2,7 @@ package dev.canarykit.examples.report;
 
 import dev.canarykit.core.analysis.CanaryEvent;
 import dev.canarykit.core.analysis.Command;
-import dev.canarykit.core.analysis.MetricThresholds;
+import dev.canarykit.core.internal.MetricThresholds;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.judge.JudgeState;

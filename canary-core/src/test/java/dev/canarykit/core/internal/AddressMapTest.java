@@ -1,4 +1,4 @@
-package dev.canarykit.core.webhook;
+package dev.canarykit.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class AddressMapTest {
 
   private static String rewrite(AddressMap map, String url) {
-    return map.rewrite(URI.create(url)).toString();
+    return map.apply(URI.create(url)).toString();
   }
 
   @Test

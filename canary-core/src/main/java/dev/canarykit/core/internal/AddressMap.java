@@ -1,4 +1,4 @@
-package dev.canarykit.core.webhook;
+package dev.canarykit.core.internal;
 
 import java.net.URI;
 import java.util.Collections;
@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Rewrites webhook addresses before they are called, so that a demo or a test can send
@@ -20,9 +21,10 @@ import java.util.Objects;
  *       the scheme's default). Hosts compare case-insensitively.
  * </ul>
  *
- * Scheme, user info, path, query and fragment are kept. A URL no rule matches is called as is.
+ * Scheme, user info, path, query and fragment are kept. A URL no rule matches is called as is. Given to
+ * {@code HttpWebhookClient.Builder.addresses} by the demo and the tests.
  */
-public final class AddressMap {
+public final class AddressMap implements UnaryOperator<URI> {
   /** Rewrites nothing. */
   public static final AddressMap NONE = builder().build();
 
@@ -40,7 +42,8 @@ public final class AddressMap {
   }
 
   /** The address to call for {@code uri}. */
-  public URI rewrite(URI uri) {
+  @Override
+  public URI apply(URI uri) {
     String text = uri.toString();
     for (Map.Entry<String, String> rule : prefixes.entrySet()) {
       if (text.startsWith(rule.getKey())) {

@@ -1,4 +1,4 @@
-package dev.canarykit.core.analysis;
+package dev.canarykit.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,5 +36,36 @@ class MetricThresholdsTest {
     assertThat(MetricThresholds.failure(METRICS.get(0), 98.5)).hasValue("success rate 98.50% < 99%");
     assertThat(MetricThresholds.failure(METRICS.get(1), 812.4)).hasValue("request duration 812ms > 500ms");
     assertThat(MetricThresholds.failure(METRICS.get(1), 499)).isEmpty();
+  }
+
+  private static MetricSpec deprecated(String name, double threshold) {
+    return new MetricSpec(name, "1m", null, threshold, null, Map.of(), null);
+  }
+
+  @Test
+  void rangeBoundsAreInclusive() {
+    MetricSpec m = MetricSpec.of("custom", new ThresholdRange(1.0, 2.0), "1m");
+    assertThat(MetricThresholds.passes(m, 1.0)).isTrue();
+    assertThat(MetricThresholds.passes(m, 2.0)).isTrue();
+    assertThat(MetricThresholds.passes(m, 0.99)).isFalse();
+    assertThat(MetricThresholds.passes(m, 2.01)).isFalse();
+  }
+
+  @Test
+  void deprecatedThresholdIsAMinimumForSuccessRateAndAMaximumOtherwise() {
+    assertThat(MetricThresholds.passes(deprecated("request-success-rate", 99), 99.5)).isTrue();
+    assertThat(MetricThresholds.passes(deprecated("request-success-rate", 99), 98)).isFalse();
+    assertThat(MetricThresholds.passes(deprecated("request-duration", 500), 500.9)).isTrue();
+    assertThat(MetricThresholds.passes(deprecated("request-duration", 500), 501)).isFalse();
+    assertThat(MetricThresholds.passes(new MetricSpec("custom", null, null, null, null, null, "q"), 0.1)).isFalse();
+  }
+
+  @Test
+  void durationIsTruncatedToWholeMillisecondsForTheBuiltinOnly() {
+    MetricSpec m = MetricSpec.of("request-duration", ThresholdRange.atMost(500), "1m");
+    assertThat(MetricThresholds.passes(m, 500.99)).isTrue();
+    assertThat(MetricThresholds.passes(m, 501.0)).isFalse();
+    MetricSpec custom = MetricSpec.of("latency", ThresholdRange.atMost(500), "1m");
+    assertThat(MetricThresholds.passes(custom, 500.99)).isFalse();
   }
 }

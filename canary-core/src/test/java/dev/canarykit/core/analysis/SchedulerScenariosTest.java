@@ -192,16 +192,7 @@ class SchedulerScenariosTest {
     state(w, PROGRESSING, 0, 100, 0, 2);
     actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
         "SetRoutes(0/100)");
-    assertThat(w.tick()).containsExactly("Normal   Copying podinfo.test template spec to podinfo-primary.test");
-    state(w, PROMOTING, 0, 100, 0, 2);
-    actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
-        "Promote");
-    assertThat(w.tick()).containsExactly("Normal   Routing all traffic to primary");
-    state(w, FINALISING, 100, 0, 0, 0);
-    actions(w, "ReconcileAutoscaler", "SetRoutes(100/0)");
-    assertThat(w.tick()).containsExactly("Normal   Promotion completed! Scaling down podinfo.test");
-    state(w, SUCCEEDED, 100, 0, 0, 0);
-    actions(w, "ScaleToZero");
+    promotesFromFullCanaryTraffic(w, 2);
     assertThat(w.alerts.get(0).fields()).containsEntry("Traffic routing", "Blue/Green");
   }
 
@@ -222,10 +213,24 @@ class SchedulerScenariosTest {
     actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
         "SetRoutes(0/100)");
     assertThat(w.routes.mirrored()).isFalse();
-    w.tick();
-    state(w, PROMOTING, 0, 100, 0, 3);
+    promotesFromFullCanaryTraffic(w, 3);
+  }
+
+  /**
+   * The end of a release whose canary took all the traffic in its last analysed iteration ({@code iterations}):
+   * the next tick promotes, then all traffic goes back to the primary, then the canary is scaled down.
+   */
+  private static void promotesFromFullCanaryTraffic(World w, int iterations) {
+    assertThat(w.tick()).containsExactly("Normal   Copying podinfo.test template spec to podinfo-primary.test");
+    state(w, PROMOTING, 0, 100, 0, iterations);
     actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
         "Promote");
+    assertThat(w.tick()).containsExactly("Normal   Routing all traffic to primary");
+    state(w, FINALISING, 100, 0, 0, 0);
+    actions(w, "ReconcileAutoscaler", "SetRoutes(100/0)");
+    assertThat(w.tick()).containsExactly("Normal   Promotion completed! Scaling down podinfo.test");
+    state(w, SUCCEEDED, 100, 0, 0, 0);
+    actions(w, "ScaleToZero");
   }
 
   @Test
@@ -240,16 +245,7 @@ class SchedulerScenariosTest {
     state(w, PROGRESSING, 0, 100, 0, 2);
     actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
         "SetRoutes(0/100)");
-    assertThat(w.tick()).containsExactly("Normal   Copying podinfo.test template spec to podinfo-primary.test");
-    state(w, PROMOTING, 0, 100, 0, 2);
-    actions(w, "CallWebhook(load-test)", "QueryMetric(request-success-rate)", "QueryMetric(request-duration)",
-        "Promote");
-    w.tick();
-    state(w, FINALISING, 100, 0, 0, 0);
-    actions(w, "ReconcileAutoscaler", "SetRoutes(100/0)");
-    w.tick();
-    state(w, SUCCEEDED, 100, 0, 0, 0);
-    actions(w, "ScaleToZero");
+    promotesFromFullCanaryTraffic(w, 2);
     assertThat(w.alerts.get(0).fields()).containsEntry("Traffic routing", "A/B Testing");
   }
 

@@ -5,16 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.analysis.Outcome;
-import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.testing.InMemoryStatusStore;
-import dev.canarykit.core.testing.InMemoryTrafficRouter;
-import dev.canarykit.core.testing.InMemoryWebhookClient;
-import dev.canarykit.core.testing.InMemoryWorkloadStore;
-import dev.canarykit.core.testing.ManualClock;
-import dev.canarykit.core.testing.RecordingEventSink;
-import dev.canarykit.core.testing.ScriptedMetricSource;
-import dev.canarykit.core.testing.SeedRelease;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,20 +20,11 @@ import org.junit.jupiter.api.Timeout;
  * its leadership, and another one moved the canary on) must not write: not its routes (the weight fell 40 -> 30),
  * not its events ("Advance" twice), not its status.
  */
-class LateTickTest {
-  private final Canary canary = SeedRelease.canary();
-  private final ManualClock clock = ManualClock.ofDefaults();
-  private final InMemoryWorkloadStore workloads = new InMemoryWorkloadStore();
-  private final InMemoryTrafficRouter router = new InMemoryTrafficRouter();
-  private final ScriptedMetricSource metrics = new ScriptedMetricSource()
-      .fix("request-success-rate", 100).fix("request-duration", 120);
+class LateTickTest extends SeedPortsFixture {
   private final InMemoryStatusStore statuses = new InMemoryStatusStore();
-  private final RecordingEventSink events = new RecordingEventSink();
 
   private CanaryDriver driver(WriteFence fence) {
-    return CanaryDriver.builder().workloads(workloads).router(router).metrics(metrics)
-        .webhooks(new InMemoryWebhookClient()).statuses(statuses).events(events).clock(clock)
-        .seed(1).fence(fence).build();
+    return driverOn(statuses).seed(1).fence(fence).build();
   }
 
   /** Ticks until the canary weight is {@code weight}. */

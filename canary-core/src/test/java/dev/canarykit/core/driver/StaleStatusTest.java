@@ -10,12 +10,7 @@ import dev.canarykit.core.port.StatusRead;
 import dev.canarykit.core.port.StatusStore;
 import dev.canarykit.core.port.StatusWrite;
 import dev.canarykit.core.testing.InMemoryStatusStore;
-import dev.canarykit.core.testing.InMemoryTrafficRouter;
-import dev.canarykit.core.testing.InMemoryWebhookClient;
 import dev.canarykit.core.testing.InMemoryWorkloadStore;
-import dev.canarykit.core.testing.ManualClock;
-import dev.canarykit.core.testing.RecordingEventSink;
-import dev.canarykit.core.testing.ScriptedMetricSource;
 import dev.canarykit.core.testing.SeedRelease;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -25,18 +20,9 @@ import org.junit.jupiter.api.Test;
  * must not make the driver decide from the older status. Before the fix the tick after the fifth failed check
  * read "failedChecks 4", promoted the failed revision, and the canary ended Failed with it on the primary.
  */
-class StaleStatusTest {
-  private final Canary canary = SeedRelease.canary();
-  private final ManualClock clock = ManualClock.ofDefaults();
-  private final InMemoryWorkloadStore workloads = new InMemoryWorkloadStore();
-  private final InMemoryTrafficRouter router = new InMemoryTrafficRouter();
-  private final ScriptedMetricSource metrics = new ScriptedMetricSource()
-      .fix("request-success-rate", 100).fix("request-duration", 120);
+class StaleStatusTest extends SeedPortsFixture {
   private final LaggingStore statuses = new LaggingStore();
-  private final RecordingEventSink events = new RecordingEventSink();
-  private final CanaryDriver driver = CanaryDriver.builder().workloads(workloads).router(router).metrics(metrics)
-      .webhooks(new InMemoryWebhookClient()).statuses(statuses).events(events).clock(clock)
-      .seed(1).build();
+  private final CanaryDriver driver = driverOn(statuses).seed(1).build();
 
   @Test
   void aReadThatLagsOneWriteNeverPromotesACanaryThatReachedItsThreshold() {
@@ -82,9 +68,7 @@ class StaleStatusTest {
   void aNewDriverReadsTheLatestStatusOnItsFirstTick() {
     tick();
     int before = statuses.latestReads;
-    TickReport r = CanaryDriver.builder().workloads(workloads).router(router).metrics(metrics)
-        .webhooks(new InMemoryWebhookClient()).statuses(statuses).events(events).clock(clock).build()
-        .tick(canary);
+    TickReport r = driverOn(statuses).build().tick(canary);
     assertThat(statuses.latestReads).isEqualTo(before + 1);
     assertThat(r.executions()).extracting(TickReport.Execution::command).doesNotContain(new Command.Promote());
   }

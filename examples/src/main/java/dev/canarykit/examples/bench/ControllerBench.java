@@ -2,21 +2,19 @@ package dev.canarykit.examples.bench;
 
 import dev.canarykit.core.testing.InMemoryWebhookClient;
 import dev.canarykit.core.testing.ScriptedMetricSource;
-import dev.canarykit.examples.demo.RolloutSimulator;
+import dev.canarykit.examples.scale.InitializedFleet;
 import dev.canarykit.k8s.CanaryStatusMapping;
 import dev.canarykit.k8s.FlaggerCrds;
 import dev.canarykit.k8s.controller.CanaryController;
 import dev.canarykit.k8s.controller.ControllerConfig;
 import dev.canarykit.k8s.controller.ControllerListener;
 import dev.canarykit.k8s.resource.CanaryResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.crud.AttributeSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,26 +29,31 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The controller's own cost at scale, on fabric8's mock API server in CRUD mode in this JVM, with in-memory routes,
- * metrics and webhooks. The Canaries (seed spec, each with its own Deployment) are put straight into the mock's store,
- * since creating them through its API scans the whole store per object.
+ * metrics and webhooks. The Canaries (seed spec, each with its own Deployment) are put straight into the mock's store
+ * ({@link InitializedFleet}), since creating them through its API scans the whole store per object.
  *
  * <ul>
  *   <li>{@code takeover N R}: starts a controller on N Canaries R times; prints the take-over time
  *       ({@code ControllerListener.tookOver}: from the list of the cached Canaries until every one is scheduled,
  *       the informers' start excluded) of each start and their median.
- *   <li>{@code idle N SECONDS}: N canaries ticked every second; once all are Initialized, measures this process'
- *       CPU time per idle tick over SECONDS (the mock server answers no request while the fleet is idle).
+ *   <li>{@code idle N SECONDS}: N canaries loaded Initialized (with their primaries and Services) and ticked every
+ *       second; 20 s after the start, measures this process' CPU time per idle tick over SECONDS (the mock server
+ *       answers no request while the fleet is idle).
  * </ul>
  *
  * <pre>{@code scripts/controller-bench.sh takeover 10000 3}</pre>
  */
 public final class ControllerBench {
   private static final String NS = "test";
+  /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
+  private static final List<Logger> QUIET = List.of(Logger.getLogger("io.fabric8.mockwebserver"),
+      Logger.getLogger("io.fabric8.kubernetes.client.server.mock"));
   private static final String CANARY = resource("/seed/podinfo-canary.yaml")
       .replaceAll("(?m)^  autoscalerRef:\n(    .*\n)+", "");
   private static final String DEPLOYMENT = resource("/seed/podinfo-deployment.yaml");
@@ -59,8 +62,7 @@ public final class ControllerBench {
 
   /** {@code takeover N R} or {@code idle N SECONDS}. */
   public static void main(String[] args) throws Exception {
-    Logger.getLogger("io.fabric8.mockwebserver").setLevel(Level.WARNING);
-    Logger.getLogger("io.fabric8.kubernetes.client.server.mock").setLevel(Level.WARNING);
+    QUIET.forEach(l -> l.setLevel(Level.WARNING));
     int canaries = Integer.parseInt(args[1]);
     int n = Integer.parseInt(args[2]);
     KubernetesCrudDispatcher dispatcher = new KubernetesCrudDispatcher(List.of());
@@ -70,16 +72,17 @@ public final class ControllerBench {
     try (KubernetesClient client = server.createClient()) {
       FlaggerCrds.load(client.getKubernetesSerialization())
           .forEach(crd -> client.apiextensions().v1().customResourceDefinitions().resource(crd).create());
-      for (int i = 0; i < canaries; i++) {
-        String name = String.format(Locale.ROOT, "app-%05d", i);
-        put(dispatcher, client, "/apis/apps/v1/namespaces/" + NS + "/deployments",
-            client.getKubernetesSerialization().unmarshal(DEPLOYMENT.replace("podinfo", name), Deployment.class));
-        put(dispatcher, client, "/apis/flagger.app/v1beta1/namespaces/" + NS + "/canaries", client
-            .getKubernetesSerialization().unmarshal(CANARY.replace("podinfo", name), CanaryResource.class));
-      }
+      var json = client.getKubernetesSerialization();
+      IntFunction<String> name = i -> String.format(Locale.ROOT, "app-%05d", i);
+      IntFunction<Deployment> target = i -> json.unmarshal(DEPLOYMENT.replace("podinfo", name.apply(i)), Deployment.class);
+      IntFunction<CanaryResource> canary = i -> json.unmarshal(CANARY.replace("podinfo", name.apply(i)),
+          CanaryResource.class);
+      InitializedFleet fleet = new InitializedFleet(dispatcher, client, NS);
       if (args[0].equals("takeover")) {
+        fleet.load(canaries, target, canary);
         takeOver(client, canaries, n);
       } else {
+        fleet.initialized(canaries, name, target, canary, Duration.ofMinutes(5));
         idle(client, canaries, n);
       }
     } finally {
@@ -114,8 +117,7 @@ public final class ControllerBench {
     var config = config(ControllerListener.NOOP, t -> ticks.incrementAndGet()).intervals(c -> Duration.ofSeconds(1));
     try (CanaryController c = CanaryController.create(client, config.build())) {
       c.start();
-      awaitInitialized(client, canaries);
-      Thread.sleep(5000); // the last writes' watch events and the JIT settle
+      Thread.sleep(20_000); // the take-over's fresh status reads and the JIT settle
       var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long cpu = os.getProcessCpuTime();
       long before = ticks.get();
@@ -124,19 +126,9 @@ public final class ControllerBench {
       double micros = (os.getProcessCpuTime() - cpu) / 1000.0 / Math.max(1, n);
       System.out.printf(Locale.ROOT, "IDLE canaries=%d initialized=%d ticks=%d cpu-us-per-tick=%.1f%n", canaries,
           initialized(client), n, micros);
-    }
-  }
-
-  /** Makes the Deployments ready (a rollout simulator) until every canary is Initialized, or 10 minutes passed. */
-  private static void awaitInitialized(KubernetesClient client, int canaries) throws InterruptedException {
-    RolloutSimulator rollouts = new RolloutSimulator(client, NS, Duration.ofMillis(100)).start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-      while (initialized(client) < canaries && System.nanoTime() < deadline) {
-        Thread.sleep(1000);
+      if (initialized(client) != canaries) {
+        throw new IllegalStateException("only " + initialized(client) + " of " + canaries + " canaries Initialized");
       }
-    } finally {
-      rollouts.close();
     }
   }
 
@@ -152,19 +144,6 @@ public final class ControllerBench {
         .filter(r -> r.getStatus() != null
             && CanaryStatusMapping.toCore(r.getStatus()).phase() == dev.canarykit.core.model.Phase.INITIALIZED)
         .count();
-  }
-
-  /** Stores {@code object} under {@code path} as the mock's create would, without scanning the store. */
-  private static void put(KubernetesCrudDispatcher dispatcher, KubernetesClient client, String path,
-      HasMetadata object) {
-    object.getMetadata().setNamespace(NS);
-    object.getMetadata().setResourceVersion("1");
-    object.getMetadata().setUid(java.util.UUID.randomUUID().toString());
-    object.getMetadata().setGeneration(1L);
-    String json = client.getKubernetesSerialization().asJson(object);
-    var attributes = dispatcher.getAttributeExtractor();
-    dispatcher.getMap().put(AttributeSet.merge(attributes.fromPath(path + "/" + object.getMetadata().getName()),
-        attributes.fromResource(json)), json);
   }
 
   private static String resource(String path) {

@@ -18,11 +18,12 @@ final class ClusterProcess implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts the cluster with {@code canaries} and waits until it serves. */
-  static ClusterProcess start(int canaries, Duration interval) throws IOException {
+  /** Starts the cluster with {@code canaries} (already Initialized if {@code initialized}) and waits until it serves. */
+  static ClusterProcess start(int canaries, Duration interval, boolean initialized) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-        ScaleCluster.class.getName(), Integer.toString(canaries), interval.toSeconds() + "s"))
+        ScaleCluster.class.getName(), Integer.toString(canaries), interval.toSeconds() + "s",
+        initialized ? "initialized" : "new"))
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;

@@ -16,6 +16,11 @@ interface Fleet extends AutoCloseable {
   /** Requests made to the Kubernetes API so far, or -1 when there is none. */
   long apiRequests();
 
+  /** Requests of {@link #apiRequests} that write (every method but GET), or -1 when there is no API. */
+  default long apiWrites() {
+    return -1;
+  }
+
   /** CPU the mock API server used so far ({@link Duration#ZERO} without one). */
   Duration serverCpu();
 

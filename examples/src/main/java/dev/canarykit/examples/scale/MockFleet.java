@@ -26,6 +26,7 @@ final class MockFleet implements Fleet {
   private final ClusterProcess cluster;
   private final KubernetesClient client;
   private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong writes = new AtomicLong();
   private CanaryController controller;
 
   private MockFleet(SlowPorts ports, ClusterProcess cluster) {
@@ -34,9 +35,12 @@ final class MockFleet implements Fleet {
     this.client = client(cluster.port());
   }
 
-  /** Starts the mock API server holding {@code canaries} canaries analysed every {@code interval}. */
-  static MockFleet open(int canaries, Duration interval, SlowPorts ports) throws IOException {
-    return new MockFleet(ports, ClusterProcess.start(canaries, interval));
+  /**
+   * Starts the mock API server holding {@code canaries} canaries analysed every {@code interval}, already
+   * Initialized if {@code initialized}.
+   */
+  static MockFleet open(int canaries, Duration interval, boolean initialized, SlowPorts ports) throws IOException {
+    return new MockFleet(ports, ClusterProcess.start(canaries, interval, initialized));
   }
 
   @Override
@@ -59,6 +63,11 @@ final class MockFleet implements Fleet {
   @Override
   public long apiRequests() {
     return requests.get();
+  }
+
+  @Override
+  public long apiWrites() {
+    return writes.get();
   }
 
   @Override
@@ -89,6 +98,9 @@ final class MockFleet implements Fleet {
           @Override
           public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
             requests.incrementAndGet();
+            if (!request.method().equals("GET")) {
+              writes.incrementAndGet();
+            }
           }
         })).build();
   }

@@ -49,6 +49,7 @@ public final class Scale {
   private void run() throws Exception {
     report.figure("mode", options.mode, "parameter");
     report.figure("canaries", options.canaries, "parameter");
+    report.figure("start", options.start, "parameter");
     report.figure("interval-seconds", options.interval.toSeconds(), "parameter");
     report.figure("port-delay-ms", options.portDelay.toMillis(), "parameter");
     long heapBefore = heapAfterGc();
@@ -61,8 +62,11 @@ public final class Scale {
       long start = System.nanoTime();
       fleet.start(lateness, this::record);
       awaitUntil(() -> count(Phase.INITIALIZED) == options.canaries, options.startupLimit, "every canary Initialized");
-      report.figure("startup-seconds", seconds(System.nanoTime() - start), fleet.whose());
-      apiFigure(fleet, "startup-api-requests", fleet.apiRequests());
+      // an initialized fleet is taken over: every canary has ticked once and found itself Initialized
+      String startup = options.initialized() ? "takeover" : "startup";
+      report.figure(startup + "-seconds", seconds(System.nanoTime() - start), fleet.whose());
+      apiFigure(fleet, startup + "-api-requests", fleet.apiRequests());
+      apiFigure(fleet, startup + "-api-writes", fleet.apiWrites());
       Thread.sleep(options.settle.toMillis()); // the first ticks' extra reads and the JIT settle
       report.figure("heap-after-gc-kb-per-canary", (heapAfterGc() - heapBefore) / 1024.0 / options.canaries,
           Report.CONTROLLER);
@@ -80,7 +84,7 @@ public final class Scale {
 
   private Fleet open(SlowPorts ports) throws Exception {
     return switch (options.mode) {
-      case "mock" -> MockFleet.open(options.canaries, options.interval, ports);
+      case "mock" -> MockFleet.open(options.canaries, options.interval, options.initialized(), ports);
       case "memory" -> new MemoryFleet(options.canaries, options.interval, ports);
       default -> throw new IllegalArgumentException("--mode must be mock or memory, but was " + options.mode);
     };
@@ -183,7 +187,7 @@ public final class Scale {
    * canary succeeded or after this), {@code --startup-limit} (2h). A canary is ticked at its analysis interval,
    * at least 10 s, as the controller does by default.
    */
-  record Options(String mode, int canaries, double releasing, Duration interval, Duration portDelay, Duration settle,
+  record Options(String mode, String start, int canaries, double releasing, Duration interval, Duration portDelay, Duration settle,
       Duration idle, Duration releaseLimit, Duration startupLimit) {
     static Options parse(String[] args) {
       Map<String, String> a = new HashMap<>();
@@ -193,17 +197,24 @@ public final class Scale {
         }
         a.put(args[i].substring(2), args[i + 1]);
       }
-      Options o = new Options(a.getOrDefault("mode", "mock"), Integer.parseInt(a.getOrDefault("canaries", "1000")),
+      Options o = new Options(a.getOrDefault("mode", "mock"), a.getOrDefault("start", "new"), Integer.parseInt(a.getOrDefault("canaries", "1000")),
           Double.parseDouble(a.getOrDefault("releasing", "0.1")), duration(a.getOrDefault("interval", "10s")),
           duration(a.getOrDefault("port-delay", "60ms")), duration(a.getOrDefault("settle", "20s")),
           duration(a.getOrDefault("idle", "60s")),
           duration(a.getOrDefault("release-limit", "300s")), duration(a.getOrDefault("startup-limit", "2h")));
-      a.keySet().removeAll(java.util.Set.of("mode", "canaries", "releasing", "interval", "port-delay", "settle", "idle",
+      a.keySet().removeAll(java.util.Set.of("mode", "start", "canaries", "releasing", "interval", "port-delay", "settle", "idle",
           "release-limit", "startup-limit"));
       if (!a.isEmpty()) {
         throw new IllegalArgumentException("unknown options " + new java.util.TreeSet<>(a.keySet()));
       }
+      if (!o.start.equals("new") && !(o.start.equals("initialized") && o.mode.equals("mock"))) {
+        throw new IllegalArgumentException("--start must be new, or initialized with --mode mock, but was " + o.start);
+      }
       return o;
+    }
+
+    boolean initialized() {
+      return start.equals("initialized");
     }
 
     private static Duration duration(String s) {

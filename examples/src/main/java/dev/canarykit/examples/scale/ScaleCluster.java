@@ -2,15 +2,12 @@ package dev.canarykit.examples.scale;
 
 import dev.canarykit.examples.demo.RolloutSimulator;
 import dev.canarykit.k8s.FlaggerCrds;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.crud.AttributeExtractor;
-import io.fabric8.mockwebserver.crud.AttributeSet;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,11 +19,12 @@ import java.util.logging.Logger;
  * The harness's Kubernetes, meant to run in a JVM of its own (so that its CPU is not the controller's): fabric8's
  * mock API server in CRUD mode on a loopback port with Flagger's CRDs, namespace {@value ScaleFleet#NAMESPACE}, N
  * target Deployments (ready) and their Canaries, and a rollout simulator that makes every Deployment the
- * controller writes ready. The fleet is put straight into the mock's store: created through its API, each object
- * costs a scan of the whole store. Prints {@code PORT <port>} when it serves, and stops when its standard input
+ * controller writes ready. The fleet is put straight into the mock's store ({@link InitializedFleet}; created
+ * through its API, each object costs a scan of the whole store), with {@code initialized} as the third argument
+ * already Initialized (primaries, Services and status). Prints {@code PORT <port>} when it serves, and stops when its standard input
  * closes.
  *
- * <pre>{@code java -cp canarykit.jar dev.canarykit.examples.scale.ScaleCluster <canaries> <interval>}</pre>
+ * <pre>{@code java -cp canarykit.jar dev.canarykit.examples.scale.ScaleCluster <canaries> <interval> [initialized|new]}</pre>
  */
 public final class ScaleCluster {
   private static final List<Logger> QUIET = List.of(Logger.getLogger("io.fabric8.mockwebserver"),
@@ -38,6 +36,7 @@ public final class ScaleCluster {
   public static void main(String[] args) throws Exception {
     int canaries = Integer.parseInt(args[0]);
     Duration interval = Duration.parse("PT" + args[1].toUpperCase(java.util.Locale.ROOT));
+    boolean initialized = args.length > 2 && args[2].equals("initialized");
     QUIET.forEach(l -> l.setLevel(Level.WARNING));
     KubernetesCrudDispatcher dispatcher = new KubernetesCrudDispatcher(List.of());
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
@@ -48,11 +47,12 @@ public final class ScaleCluster {
           .forEach(crd -> client.apiextensions().v1().customResourceDefinitions().resource(crd).create());
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ScaleFleet.NAMESPACE)
           .endMetadata().build()).create();
-      for (int i = 0; i < canaries; i++) {
-        put(dispatcher, client, "/apis/apps/v1/namespaces/" + ScaleFleet.NAMESPACE + "/deployments",
-            ScaleFleet.target(i));
-        put(dispatcher, client, "/apis/flagger.app/v1beta1/namespaces/" + ScaleFleet.NAMESPACE + "/canaries",
-            ScaleFleet.canary(i, interval));
+      InitializedFleet fleet = new InitializedFleet(dispatcher, client, ScaleFleet.NAMESPACE);
+      if (initialized) {
+        fleet.initialized(canaries, ScaleFleet::name, ScaleFleet::target, i -> ScaleFleet.canary(i, interval),
+            Duration.ofMinutes(5));
+      } else {
+        fleet.load(canaries, ScaleFleet::target, i -> ScaleFleet.canary(i, interval));
       }
       RolloutSimulator rollouts = new RolloutSimulator(client, ScaleFleet.NAMESPACE, Duration.ofMillis(200)).start();
       try {
@@ -67,21 +67,5 @@ public final class ScaleCluster {
     } finally {
       server.destroy();
     }
-  }
-
-  /**
-   * Stores {@code object} under {@code path} (its URL path) as the mock's create would, without scanning the store:
-   * keyed by the path's attributes (the kind's plural among them) and the object's.
-   */
-  private static void put(KubernetesCrudDispatcher dispatcher, KubernetesClient client, String path,
-      HasMetadata object) {
-    object.getMetadata().setResourceVersion("1");
-    object.getMetadata().setUid(java.util.UUID.randomUUID().toString());
-    object.getMetadata().setCreationTimestamp("2026-01-01T00:00:00Z");
-    object.getMetadata().setGeneration(1L);
-    String json = client.getKubernetesSerialization().asJson(object);
-    AttributeExtractor attributes = dispatcher.getAttributeExtractor();
-    dispatcher.getMap().put(AttributeSet.merge(attributes.fromPath(path + "/" + object.getMetadata().getName()),
-        attributes.fromResource(json)), json);
   }
 }

@@ -43,10 +43,24 @@ class ScaleHarnessTest {
     assertThat(figures.get("releasing-mock-server-cpu-cores").value()).isBetween(0.0, 2.5);
   }
 
+  @Test
+  @Timeout(value = 4, unit = TimeUnit.MINUTES)
+  void anInitializedFleetIsTakenOverWithoutWrites() throws Exception {
+    Map<String, Figure> figures = run("mock", "--start", "initialized");
+
+    assertCommonFigures(figures, Report.BOTH);
+    // the copies of what the controller wrote for canary 0 are what it would write for the others: nothing to do
+    assertThat(figures.get("takeover-api-writes").value()).isZero();
+    assertThat(figures.get("takeover-api-requests").value()).isPositive();
+    assertThat(figures).doesNotContainKeys("startup-seconds", "startup-api-requests");
+    assertThat(figures.get("idle-api-requests-per-tick").value()).isZero();
+  }
+
   private static void assertCommonFigures(Map<String, Figure> figures, String waitsOnKubernetes) {
     assertThat(figures.get("canaries").value()).isEqualTo(20);
-    assertThat(figures.get("startup-seconds").value()).isPositive();
-    assertThat(figures.get("startup-seconds").whose()).isEqualTo(waitsOnKubernetes);
+    String startup = figures.containsKey("takeover-seconds") ? "takeover-seconds" : "startup-seconds";
+    assertThat(figures.get(startup).value()).isPositive();
+    assertThat(figures.get(startup).whose()).isEqualTo(waitsOnKubernetes);
     assertThat(figures.get("heap-after-gc-kb-per-canary").whose()).isEqualTo(Report.CONTROLLER);
     for (String window : new String[] {"idle", "releasing"}) {
       // 20 canaries ticked every 10 s: at least one tick each in an 11 s window (12 s while releasing)
@@ -66,10 +80,10 @@ class ScaleHarnessTest {
     assertThat(figures.get("releases-started").value()).isEqualTo(2);
   }
 
-  private static Map<String, Figure> run(String mode) throws Exception {
+  private static Map<String, Figure> run(String mode, String... more) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--mode", mode),
-        java.util.Arrays.stream(TINY)).toArray(String[]::new);
+    String[] args = java.util.stream.Stream.of(new String[] {"--mode", mode}, more, TINY)
+        .flatMap(java.util.Arrays::stream).toArray(String[]::new);
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
       Scale.run(args, out);
     }
@@ -80,7 +94,7 @@ class ScaleHarnessTest {
       assertThat(f[0]).isEqualTo("SCALE");
       assertThat(f[3]).as(line).isIn("parameter", Report.CONTROLLER, Report.MOCK_SERVER, Report.BOTH);
       assertThat(figures).as("printed once: " + f[1]).doesNotContainKey(f[1]);
-      figures.put(f[1], new Figure(f[1].equals("mode") ? Double.NaN : Double.parseDouble(f[2]), f[3]));
+      figures.put(f[1], new Figure(f[1].equals("mode") || f[1].equals("start") ? Double.NaN : Double.parseDouble(f[2]), f[3]));
     }
     return figures;
   }

@@ -19,8 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Issue 13, finding 3: a port call that no deadline of its own ends (here a metric source that blocks) is ended by
@@ -28,45 +28,49 @@ import org.junit.jupiter.api.Test;
  */
 @EnableKubernetesMockClient(crud = true)
 class TickDeadlineTest {
-  private static final Duration DEADLINE = Duration.ofSeconds(1);
+  /**
+   * Long enough that an ordinary tick on a loaded machine (load 20 on 2 cores) is not cut as well, which would stall
+   * the release the test waits for; the blocked query waits far longer.
+   */
+  private static final Duration DEADLINE = Duration.ofSeconds(5);
+  /** Bounds of the waits: a loaded machine runs the ticks up to the blocked one slowly. */
+  private static final Duration WAIT = Duration.ofSeconds(150);
   KubernetesClient client;
 
   @Test
+  @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void aTickBlockedInAPortEndsAtItsDeadlineAndTheNextTickRunsNormally() throws Exception {
     SeedWorld w = new SeedWorld(client);
     Blocking metrics = new Blocking(w.metrics);
     List<TickReport> reports = new CopyOnWriteArrayList<>();
-    AtomicLong reportedAt = new AtomicLong();
     var config = w.config(x -> Duration.ofMillis(300)).metrics(metrics).workers(1).tickTimeout(DEADLINE)
         .onTick(r -> {
           reports.add(r);
-          reportedAt.set(System.nanoTime());
           w.clock.advance(Duration.ofMinutes(1));
         }).build();
     CanaryController c = CanaryController.create(client, config).start();
     try {
-      await().atMost(Duration.ofSeconds(30)).until(() -> {
+      await().atMost(WAIT).until(() -> {
         w.rollOut();
         return w.phase() == Phase.INITIALIZED;
       });
       Fixtures.setImage(client, SeedWorld.NS, "podinfo", "stefanprodan/podinfo:3.1.1");
-      await().atMost(Duration.ofSeconds(60)).until(() -> {
+      await().atMost(WAIT).until(() -> {
         w.rollOut();
         return w.router.canaryWeight() == 10;
       });
       metrics.blockNextQuery();
-      assertThat(metrics.entered.await(60, TimeUnit.SECONDS)).isTrue();
-      long blockedAt = System.nanoTime();
+      assertThat(metrics.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
       int before = reports.size();
 
-      await().atMost(Duration.ofSeconds(30)).until(() -> reports.size() > before);
-      assertThat(Duration.ofNanos(reportedAt.get() - blockedAt)).isLessThan(DEADLINE.plusSeconds(5));
+      // the blocked query answers "interrupted" only when the deadline interrupts it, long before its own wait ends
+      await().atMost(WAIT).until(() -> reports.size() > before);
       TickReport cut = reports.get(before);
       assertThat(cut.outcomes()).contains(new Outcome.MetricError("interrupted", false));
       assertThat(cut.persistence()).isEqualTo(TickReport.Persistence.FENCED);
       assertThat(cut.problems()).anyMatch(p -> p.contains(CanaryDriver.INTERRUPTED));
 
-      await().atMost(Duration.ofSeconds(60)).until(() -> {
+      await().atMost(WAIT).until(() -> {
         w.rollOut();
         return w.router.canaryWeight() == 20;
       });
@@ -75,7 +79,7 @@ class TickDeadlineTest {
     }
   }
 
-  /** A metric source whose next query, once armed, waits up to a minute (giving up when interrupted). */
+  /** A metric source whose next query, once armed, waits up to an hour (giving up when interrupted). */
   private static final class Blocking implements MetricSource {
     private final MetricSource delegate;
     private final AtomicBoolean armed = new AtomicBoolean();
@@ -94,7 +98,7 @@ class TickDeadlineTest {
       if (armed.compareAndSet(true, false)) {
         entered.countDown();
         try {
-          Thread.sleep(60_000);
+          Thread.sleep(3_600_000);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return new Outcome.MetricError("interrupted", false);

@@ -1,6 +1,6 @@
 package dev.canarykit.istio;
 
-import dev.canarykit.core.analysis.SessionCookies;
+import dev.canarykit.core.analysis.Command.SessionCookies;
 import dev.canarykit.core.model.Canary;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.canarykit.istio;
 
 import dev.canarykit.core.analysis.Command;
+import dev.canarykit.core.analysis.Command.SessionCookies;
 import dev.canarykit.core.analysis.Outcome;
-import dev.canarykit.core.analysis.SessionCookies;
 
 /**
  * What a VirtualService carries beyond the Canary spec: the weights, the mirror flag and the session-affinity

@@ -1,12 +1,12 @@
 package dev.canarykit.istio;
 
 import dev.canarykit.core.analysis.Command;
-import dev.canarykit.core.analysis.SessionCookies;
+import dev.canarykit.core.analysis.Command.SessionCookies;
 import dev.canarykit.core.model.AnalysisSpec;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanarySpec;
+import dev.canarykit.core.model.CanarySpec.TargetRef;
 import dev.canarykit.core.model.ServiceSpec;
-import dev.canarykit.core.model.TargetRef;
 import dev.canarykit.core.port.ContractFixtures;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.canarykit.istio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canarykit.core.analysis.Command.SessionCookies;
 import dev.canarykit.core.analysis.Outcome;
-import dev.canarykit.core.analysis.SessionCookies;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.SessionAffinity;
 import java.util.List;

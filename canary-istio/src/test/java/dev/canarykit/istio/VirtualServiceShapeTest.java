@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.CustomMetadata;
+import dev.canarykit.core.model.ServiceSpec.CustomMetadata;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package dev.canarykit.k8s;
 
-import dev.canarykit.core.model.AutoscalerRef;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanarySpec;
-import dev.canarykit.core.model.LocalRef;
-import dev.canarykit.core.model.TargetRef;
+import dev.canarykit.core.model.CanarySpec.AutoscalerRef;
+import dev.canarykit.core.model.CanarySpec.LocalRef;
+import dev.canarykit.core.model.CanarySpec.TargetRef;
 import dev.canarykit.core.validation.Violation;
 import dev.canarykit.k8s.resource.CanaryResource;
 import dev.canarykit.k8s.resource.CanaryResourceSpec;

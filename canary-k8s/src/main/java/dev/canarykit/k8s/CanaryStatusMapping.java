@@ -1,7 +1,7 @@
 package dev.canarykit.k8s;
 
-import dev.canarykit.core.model.CanaryCondition;
 import dev.canarykit.core.model.CanaryStatus;
+import dev.canarykit.core.model.CanaryStatus.CanaryCondition;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.k8s.resource.CanaryResourceStatus;
 import dev.canarykit.k8s.resource.ResourceCondition;

@@ -4,7 +4,7 @@ import static dev.canarykit.k8s.IstiodMatchRules.rejected;
 
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanarySpec;
-import dev.canarykit.core.model.Provider;
+import dev.canarykit.core.model.CanarySpec.Provider;
 import dev.canarykit.core.model.ServiceSpec;
 import dev.canarykit.core.validation.Violation;
 import java.util.ArrayList;

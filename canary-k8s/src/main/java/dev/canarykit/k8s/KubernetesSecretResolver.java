@@ -1,7 +1,7 @@
 package dev.canarykit.k8s;
 
-import dev.canarykit.core.port.SecretLookup;
 import dev.canarykit.core.port.SecretResolver;
+import dev.canarykit.core.port.SecretResolver.SecretLookup;
 import dev.canarykit.k8s.cache.ClusterReader;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;

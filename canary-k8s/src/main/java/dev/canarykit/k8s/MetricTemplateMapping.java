@@ -1,7 +1,7 @@
 package dev.canarykit.k8s;
 
-import dev.canarykit.core.model.MetricProvider;
 import dev.canarykit.core.model.MetricTemplate;
+import dev.canarykit.core.model.MetricTemplate.MetricProvider;
 import dev.canarykit.core.validation.Violation;
 import dev.canarykit.k8s.resource.MetricTemplateResource;
 import dev.canarykit.k8s.resource.MetricTemplateResourceSpec;

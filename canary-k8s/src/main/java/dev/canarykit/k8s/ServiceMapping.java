@@ -1,7 +1,7 @@
 package dev.canarykit.k8s;
 
-import dev.canarykit.core.model.CustomMetadata;
 import dev.canarykit.core.model.ServiceSpec;
+import dev.canarykit.core.model.ServiceSpec.CustomMetadata;
 import dev.canarykit.k8s.resource.CanaryResourceSpec.MetadataBlock;
 import dev.canarykit.k8s.resource.CanaryServiceBlock;
 import io.fabric8.kubernetes.api.model.IntOrString;

@@ -3,8 +3,8 @@ package dev.canarykit.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.canarykit.core.model.CanaryCondition;
 import dev.canarykit.core.model.CanaryStatus;
+import dev.canarykit.core.model.CanaryStatus.CanaryCondition;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.k8s.resource.CanaryResource;
 import dev.canarykit.k8s.resource.CanaryResourceStatus;

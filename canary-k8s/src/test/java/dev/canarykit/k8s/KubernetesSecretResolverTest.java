@@ -2,8 +2,8 @@ package dev.canarykit.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.canarykit.core.port.SecretLookup;
 import dev.canarykit.core.port.SecretResolver;
+import dev.canarykit.core.port.SecretResolver.SecretLookup;
 import dev.canarykit.core.port.SecretResolverContract;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;

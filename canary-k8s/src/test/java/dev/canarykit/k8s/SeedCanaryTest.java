@@ -3,7 +3,7 @@ package dev.canarykit.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 import dev.canarykit.k8s.resource.CanaryResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;

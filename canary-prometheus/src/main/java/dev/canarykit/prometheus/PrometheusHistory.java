@@ -1,13 +1,13 @@
 package dev.canarykit.prometheus;
 
-import dev.canarykit.core.port.MetricTemplateLookup;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.backtest.BacktestException;
 import dev.canarykit.core.backtest.History;
-import dev.canarykit.core.backtest.Observation;
+import dev.canarykit.core.backtest.History.Observation;
 import dev.canarykit.core.backtest.ReleaseWindow;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
+import dev.canarykit.core.port.MetricTemplateLookup;
 import dev.canarykit.core.port.SecretResolver;
 import java.net.URI;
 import java.time.Duration;

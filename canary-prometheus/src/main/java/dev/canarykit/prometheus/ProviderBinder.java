@@ -1,8 +1,8 @@
 package dev.canarykit.prometheus;
 
 import dev.canarykit.core.analysis.Outcome.MetricError;
-import dev.canarykit.core.model.MetricProvider;
 import dev.canarykit.core.model.MetricTemplate;
+import dev.canarykit.core.model.MetricTemplate.MetricProvider;
 import dev.canarykit.prometheus.QueryPlan.Failed;
 import dev.canarykit.prometheus.QueryPlan.Reason;
 import java.net.URI;

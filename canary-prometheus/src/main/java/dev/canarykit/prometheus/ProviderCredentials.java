@@ -1,7 +1,7 @@
 package dev.canarykit.prometheus;
 
-import dev.canarykit.core.port.SecretLookup;
 import dev.canarykit.core.port.SecretResolver;
+import dev.canarykit.core.port.SecretResolver.SecretLookup;
 import java.util.Map;
 
 /** Reads a provider's {@code secretRef}: key {@code token}, else {@code username} and {@code password}. */

@@ -2,7 +2,7 @@ package dev.canarykit.prometheus;
 
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanarySpec;
-import dev.canarykit.core.model.LocalRef;
+import dev.canarykit.core.model.CanarySpec.LocalRef;
 import dev.canarykit.core.model.MetricSpec;
 import java.util.Map;
 

@@ -3,10 +3,10 @@ package dev.canarykit.prometheus;
 import dev.canarykit.core.model.AnalysisSpec;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanarySpec;
+import dev.canarykit.core.model.CanarySpec.TargetRef;
 import dev.canarykit.core.model.MetricSpec;
+import dev.canarykit.core.model.MetricSpec.ThresholdRange;
 import dev.canarykit.core.model.ServiceSpec;
-import dev.canarykit.core.model.TargetRef;
-import dev.canarykit.core.model.ThresholdRange;
 import java.util.List;
 import java.util.Map;
 

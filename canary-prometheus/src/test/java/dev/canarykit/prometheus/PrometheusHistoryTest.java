@@ -15,10 +15,10 @@ import dev.canarykit.core.backtest.ReleaseBacktest;
 import dev.canarykit.core.backtest.ReleaseWindow;
 import dev.canarykit.core.judge.JudgeConfig;
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.MetricProvider;
+import dev.canarykit.core.model.MetricTemplate.MetricProvider;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.MetricTemplate;
-import dev.canarykit.core.model.ThresholdRange;
+import dev.canarykit.core.model.MetricSpec.ThresholdRange;
 import dev.canarykit.core.simulation.Policy;
 import dev.canarykit.core.simulation.RunResult.End;
 import dev.canarykit.core.testing.SeedRelease;
@@ -140,7 +140,7 @@ class PrometheusHistoryTest {
     assertThat(r.run(Policy.FLAGGER).ticks().get(2).checkedMetrics()).containsExactly("request-success-rate");
   }
 
-  private static double value(dev.canarykit.core.backtest.Observation o, String metric) {
+  private static double value(dev.canarykit.core.backtest.History.Observation o, String metric) {
     return ((Outcome.MetricValue) o.metrics().get(metric)).value();
   }
 

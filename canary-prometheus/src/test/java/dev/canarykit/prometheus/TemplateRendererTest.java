@@ -3,7 +3,7 @@ package dev.canarykit.prometheus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.LocalRef;
+import dev.canarykit.core.model.CanarySpec.LocalRef;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.ServiceSpec;
 import java.util.Map;

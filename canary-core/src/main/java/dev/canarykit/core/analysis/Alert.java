@@ -1,6 +1,6 @@
 package dev.canarykit.core.analysis;
 
-import dev.canarykit.core.model.Severity;
+import dev.canarykit.core.model.AlertSpec.Severity;
 import java.util.Map;
 
 /**

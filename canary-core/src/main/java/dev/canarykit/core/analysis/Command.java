@@ -367,4 +367,13 @@ public sealed interface Command<R extends Outcome> {
 
     SlotResult acquireAnalysisSlot(AcquireAnalysisSlot command);
   }
+
+  /**
+   * Session-affinity cookies for the router, as {@code name=value} strings (empty when absent).
+   *
+   * @param canary the current run's canary cookie
+   * @param previous the previous run's canary cookie, to be deleted on clients
+   * @param primary the primary cookie
+   */
+  record SessionCookies(String canary, String previous, String primary) {}
 }

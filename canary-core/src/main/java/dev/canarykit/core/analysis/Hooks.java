@@ -1,9 +1,9 @@
 package dev.canarykit.core.analysis;
 
+import dev.canarykit.core.model.AlertSpec.Severity;
 import dev.canarykit.core.model.Phase;
-import dev.canarykit.core.model.Severity;
 import dev.canarykit.core.model.WebhookSpec;
-import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 
 /** Runs the webhooks of one type in spec order, with Flagger's texts (docs/flagger-compatibility.md §1.14). */
 final class Hooks {
@@ -26,7 +26,7 @@ final class Hooks {
    */
   boolean timedOut(WebhookSpec hook, Phase waitingPhase) {
     java.time.Duration limit = t.spec.gateTimeout();
-    dev.canarykit.core.model.CanaryCondition c = t.status().current().promotedCondition();
+    dev.canarykit.core.model.CanaryStatus.CanaryCondition c = t.status().current().promotedCondition();
     if (limit == null || t.status().phase() != waitingPhase || c == null || c.lastUpdateTime() == null) {
       return false;
     }
@@ -65,7 +65,7 @@ final class Hooks {
 
   /** Whether the canary waits in the queue for an analysis slot (a gate refusal then takes over the condition). */
   private boolean queuedForSlot() {
-    dev.canarykit.core.model.CanaryCondition c = t.status().current().promotedCondition();
+    dev.canarykit.core.model.CanaryStatus.CanaryCondition c = t.status().current().promotedCondition();
     return c != null && c.queued();
   }
 

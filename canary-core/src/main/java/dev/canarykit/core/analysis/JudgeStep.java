@@ -6,7 +6,7 @@ import dev.canarykit.core.judge.Judge;
 import dev.canarykit.core.judge.JudgeState;
 import dev.canarykit.core.judge.Judgement;
 import dev.canarykit.core.judge.Verdict;
-import dev.canarykit.core.model.Severity;
+import dev.canarykit.core.model.AlertSpec.Severity;
 
 /**
  * The statistical judge's turn in an analysis tick (when {@code spec.judge} is set): count what each version

@@ -4,8 +4,8 @@ import dev.canarykit.core.analysis.Outcome.MetricError;
 import dev.canarykit.core.analysis.Outcome.MetricValue;
 import dev.canarykit.core.analysis.Outcome.NoData;
 import dev.canarykit.core.internal.MetricThresholds;
+import dev.canarykit.core.model.CanarySpec.TargetRef;
 import dev.canarykit.core.model.MetricSpec;
-import dev.canarykit.core.model.TargetRef;
 import dev.canarykit.core.model.MetricSpec.Kind;
 
 /**

@@ -8,7 +8,7 @@ import static dev.canarykit.core.model.Phase.WAITING_PROMOTION;
 import dev.canarykit.core.analysis.Outcome.Revision;
 import dev.canarykit.core.analysis.Outcome.Routes;
 import dev.canarykit.core.judge.Judgement;
-import dev.canarykit.core.model.Provider;
+import dev.canarykit.core.model.CanarySpec.Provider;
 import dev.canarykit.core.model.Phase;
 
 /**

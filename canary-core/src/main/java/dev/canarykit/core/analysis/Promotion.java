@@ -1,8 +1,8 @@
 package dev.canarykit.core.analysis;
 
 import dev.canarykit.core.analysis.Outcome.Routes;
+import dev.canarykit.core.model.AlertSpec.Severity;
 import dev.canarykit.core.model.Phase;
-import dev.canarykit.core.model.Severity;
 
 /** Promoting, Finalising and the skip-analysis promotion (docs/flagger-compatibility.md §1.10, §1.13). */
 final class Promotion {

@@ -1,5 +1,6 @@
 package dev.canarykit.core.analysis;
 
+import dev.canarykit.core.analysis.Command.SessionCookies;
 import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.model.SessionAffinity;
 

@@ -1,8 +1,8 @@
 package dev.canarykit.core.analysis;
 
 import dev.canarykit.core.analysis.Outcome.Revision;
+import dev.canarykit.core.model.AlertSpec.Severity;
 import dev.canarykit.core.model.Phase;
-import dev.canarykit.core.model.Severity;
 
 /** Starting, restarting, rolling back and failing a run (docs/flagger-compatibility.md §1.5, §1.9, §1.10). */
 final class RunControl {

@@ -1,8 +1,8 @@
 package dev.canarykit.core.analysis;
 
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.CanaryCondition;
 import dev.canarykit.core.model.CanaryStatus;
+import dev.canarykit.core.model.CanaryStatus.CanaryCondition;
 import dev.canarykit.core.model.Phase;
 import java.time.Instant;
 import java.util.List;

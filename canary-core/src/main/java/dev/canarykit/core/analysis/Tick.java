@@ -1,11 +1,11 @@
 package dev.canarykit.core.analysis;
 
 import dev.canarykit.core.judge.Judgement;
+import dev.canarykit.core.model.AlertSpec.Severity;
 import dev.canarykit.core.model.AnalysisSpec;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanarySpec;
 import dev.canarykit.core.model.CanaryStatus;
-import dev.canarykit.core.model.Severity;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

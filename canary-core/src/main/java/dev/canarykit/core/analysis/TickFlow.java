@@ -11,8 +11,8 @@ import dev.canarykit.core.analysis.Command.Workload;
 import dev.canarykit.core.analysis.Outcome.Readiness;
 import dev.canarykit.core.analysis.Outcome.Revision;
 import dev.canarykit.core.analysis.Outcome.Routes;
+import dev.canarykit.core.model.AlertSpec.Severity;
 import dev.canarykit.core.model.Phase;
-import dev.canarykit.core.model.Severity;
 
 /** One tick, in Flagger's order (docs/flagger-compatibility.md §1.3): reconcile, detect, then run the current phase. */
 final class TickFlow {

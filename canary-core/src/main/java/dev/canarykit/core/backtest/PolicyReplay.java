@@ -2,6 +2,8 @@ package dev.canarykit.core.backtest;
 
 import dev.canarykit.core.analysis.CanaryEvent;
 import dev.canarykit.core.analysis.Command;
+import dev.canarykit.core.backtest.History.Observation;
+import dev.canarykit.core.backtest.PolicyRun.TickRecord;
 import dev.canarykit.core.driver.CanaryDriver;
 import dev.canarykit.core.driver.CanaryListener;
 import dev.canarykit.core.driver.TickReport;

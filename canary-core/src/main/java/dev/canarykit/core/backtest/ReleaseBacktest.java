@@ -1,5 +1,6 @@
 package dev.canarykit.core.backtest;
 
+import dev.canarykit.core.backtest.History.Observation;
 import dev.canarykit.core.simulation.Policy;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.canarykit.core.backtest;
 
 import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.backtest.History.Observation;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.port.MetricSource;

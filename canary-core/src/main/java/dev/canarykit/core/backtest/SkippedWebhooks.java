@@ -3,7 +3,7 @@ package dev.canarykit.core.backtest;
 import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 import dev.canarykit.core.port.WebhookClient;
 import java.util.ArrayList;
 import java.util.List;

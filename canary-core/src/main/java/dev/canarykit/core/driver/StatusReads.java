@@ -1,9 +1,9 @@
 package dev.canarykit.core.driver;
 
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.port.StatusRead;
 import dev.canarykit.core.port.StatusStore;
-import dev.canarykit.core.port.StatusWrite;
+import dev.canarykit.core.port.StatusStore.StatusRead;
+import dev.canarykit.core.port.StatusStore.StatusWrite;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;

@@ -4,7 +4,7 @@ import static java.util.Locale.ROOT;
 
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.MetricSpec.Kind;
-import dev.canarykit.core.model.ThresholdRange;
+import dev.canarykit.core.model.MetricSpec.ThresholdRange;
 import java.time.Duration;
 import java.util.Optional;
 

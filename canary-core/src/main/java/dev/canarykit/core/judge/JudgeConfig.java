@@ -2,8 +2,8 @@ package dev.canarykit.core.judge;
 
 import dev.canarykit.core.model.AnalysisSpec;
 import dev.canarykit.core.model.CanarySpec;
+import dev.canarykit.core.model.CanarySpec.Provider;
 import dev.canarykit.core.model.MetricSpec;
-import dev.canarykit.core.model.Provider;
 import dev.canarykit.core.model.WebhookSpec;
 import java.time.Duration;
 import java.util.Arrays;

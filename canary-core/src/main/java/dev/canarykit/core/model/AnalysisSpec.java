@@ -236,4 +236,22 @@ public record AnalysisSpec(
           metrics, webhooks, alerts, unreadable);
     }
   }
+
+  /** Deployment strategies, named as in Flagger's metrics labels. */
+  public enum Strategy {
+    CANARY("canary"),
+    AB_TESTING("ab-testing"),
+    BLUE_GREEN("blue-green");
+
+    private final String wireName;
+
+    Strategy(String wireName) {
+      this.wireName = wireName;
+    }
+
+    /** The label value Flagger uses. */
+    public String wireName() {
+      return wireName;
+    }
+  }
 }

@@ -143,4 +143,104 @@ public record CanarySpec(
           skipAnalysis, suspend, revertOnDeletion, provider, metricsServer, analysis, judge, gateTimeout);
     }
   }
+
+  /**
+   * The workload a Canary drives ({@code spec.targetRef}), for example {@code apps/v1 Deployment podinfo}.
+   *
+   * @param apiVersion the target's API version, e.g. {@code apps/v1}
+   * @param kind the target's kind, e.g. {@code Deployment}
+   * @param name the target's name in the Canary's namespace
+   */
+  public record TargetRef(String apiVersion, String kind, String name) {
+    /** A Deployment target in {@code apps/v1}. */
+    public static TargetRef deployment(String name) {
+      return new TargetRef("apps/v1", "Deployment", name);
+    }
+
+    /** The kind as canarykit tells kinds apart. */
+    public Kind kindType() {
+      return Kind.of(kind);
+    }
+
+    /** Target kinds Flagger knows; the text stays in {@link #kind()}, which Flagger's event texts name. */
+    public enum Kind {
+      DEPLOYMENT("Deployment"),
+      DAEMON_SET("DaemonSet"),
+      /** A Service target: Flagger's metric texts name the provider as {@code <provider>:service}. */
+      SERVICE("Service"),
+      /** Any other kind (a validation error where a kind is required). */
+      OTHER("");
+
+      private final String text;
+
+      Kind(String text) {
+        this.text = text;
+      }
+
+      /** The kind named by {@code text} ({@code Deployment}, ...), or {@link #OTHER}. */
+      public static Kind of(String text) {
+        for (Kind k : values()) {
+          if (k != OTHER && k.text.equals(text)) {
+            return k;
+          }
+        }
+        return OTHER;
+      }
+    }
+  }
+
+  /**
+   * The target's autoscaler ({@code spec.autoscalerRef}). {@code autoscaling/v2beta2} references are accepted and
+   * served by whichever autoscaling version the cluster has.
+   *
+   * @param apiVersion e.g. {@code autoscaling/v2}
+   * @param kind e.g. {@code HorizontalPodAutoscaler}
+   * @param name the source autoscaler's name
+   * @param primaryScalerReplicas optional overrides of the primary autoscaler's min and max, or {@code null}
+   */
+  public record AutoscalerRef(String apiVersion, String kind, String name, PrimaryScalerReplicas primaryScalerReplicas) {
+    /**
+     * Overrides for the primary autoscaler ({@code autoscalerRef.primaryScalerReplicas}).
+     *
+     * @param minReplicas the primary's minimum, or {@code null} to copy the source's
+     * @param maxReplicas the primary's maximum, or {@code null} to copy the source's
+     */
+    public record PrimaryScalerReplicas(Integer minReplicas, Integer maxReplicas) {}
+  }
+
+  /**
+   * A reference by name to an object in the Canary's namespace ({@code ingressRef}, {@code routeRef}).
+   *
+   * @param apiVersion the referenced object's API version
+   * @param kind the referenced object's kind
+   * @param name its name
+   */
+  public record LocalRef(String apiVersion, String kind, String name) {}
+
+  /**
+   * The mesh or ingress provider of a Canary ({@code spec.provider}) as canarykit tells providers apart. The text
+   * stays in {@link CanarySpec#provider()}: Flagger's event texts name it as written, and providers canarykit does not
+   * drive carry versions ({@code gatewayapi:v1beta1}).
+   */
+  public enum Provider {
+    /** {@code istio}, also when the field is empty (the controller default). */
+    ISTIO,
+    /** {@code kubernetes}: no mesh routing, so the Blue/Green strategy is forced. */
+    KUBERNETES,
+    /** A provider Flagger supports and canarykit does not drive (linkerd, gatewayapi, ...). */
+    OTHER;
+
+    /** The provider named by {@code text}; {@code null} or empty is {@link #ISTIO}. */
+    public static Provider of(String text) {
+      if (text == null || text.isEmpty() || text.equals("istio")) {
+        return ISTIO;
+      }
+      return text.equals("kubernetes") ? KUBERNETES : OTHER;
+    }
+
+    /** Whether canarykit drives Canaries of this provider. */
+    public boolean driven() {
+      return this != OTHER;
+    }
+  }
 }

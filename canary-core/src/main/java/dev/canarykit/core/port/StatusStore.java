@@ -38,4 +38,48 @@ public interface StatusStore {
    *     on (nothing is written), or {@link StatusWrite.Failed}
    */
   StatusWrite write(Canary canary, String expectedVersion, CanaryStatus status);
+
+  /** The result of {@link StatusStore#read}. */
+  sealed interface StatusRead {
+
+    /**
+     * The stored status.
+     *
+     * @param status the status
+     * @param version the version token to pass to {@link StatusStore#write}
+     */
+    record Current(CanaryStatus status, String version) implements StatusRead {}
+
+    /**
+     * The status could not be read.
+     *
+     * @param message what went wrong
+     */
+    record Failed(String message) implements StatusRead {}
+  }
+
+  /** The result of {@link StatusStore#write}. */
+  sealed interface StatusWrite {
+
+    /**
+     * The status was written.
+     *
+     * @param version the new version token
+     */
+    record Written(String version) implements StatusWrite {}
+
+    /**
+     * Someone else changed the Canary since it was read; nothing was written.
+     *
+     * @param message the store's words
+     */
+    record Conflict(String message) implements StatusWrite {}
+
+    /**
+     * The write failed for another reason; nothing was written.
+     *
+     * @param message what went wrong
+     */
+    record Failed(String message) implements StatusWrite {}
+  }
 }

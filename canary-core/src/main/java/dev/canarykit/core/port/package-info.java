@@ -20,3 +20,7 @@
  * {@code null}"); an absent result is an empty {@link java.util.Optional} or an empty collection.
  */
 package dev.canarykit.core.port;
+
+import dev.canarykit.core.port.SecretResolver.SecretLookup;
+import dev.canarykit.core.port.StatusStore.StatusRead;
+import dev.canarykit.core.port.StatusStore.StatusWrite;

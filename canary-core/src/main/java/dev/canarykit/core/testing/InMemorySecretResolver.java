@@ -1,7 +1,7 @@
 package dev.canarykit.core.testing;
 
-import dev.canarykit.core.port.SecretLookup;
 import dev.canarykit.core.port.SecretResolver;
+import dev.canarykit.core.port.SecretResolver.SecretLookup;
 import java.util.HashMap;
 import java.util.Map;
 

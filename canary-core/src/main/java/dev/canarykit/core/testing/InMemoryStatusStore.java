@@ -2,9 +2,9 @@ package dev.canarykit.core.testing;
 
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanaryStatus;
-import dev.canarykit.core.port.StatusRead;
 import dev.canarykit.core.port.StatusStore;
-import dev.canarykit.core.port.StatusWrite;
+import dev.canarykit.core.port.StatusStore.StatusRead;
+import dev.canarykit.core.port.StatusStore.StatusWrite;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

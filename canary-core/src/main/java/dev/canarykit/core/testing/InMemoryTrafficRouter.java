@@ -1,8 +1,8 @@
 package dev.canarykit.core.testing;
 
 import dev.canarykit.core.analysis.Command;
+import dev.canarykit.core.analysis.Command.SessionCookies;
 import dev.canarykit.core.analysis.Outcome;
-import dev.canarykit.core.analysis.SessionCookies;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.port.TrafficRouter;
 import java.util.ArrayList;

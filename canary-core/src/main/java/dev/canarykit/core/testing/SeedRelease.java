@@ -1,15 +1,15 @@
 package dev.canarykit.core.testing;
 
 import dev.canarykit.core.model.AnalysisSpec;
-import dev.canarykit.core.model.AutoscalerRef;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanarySpec;
+import dev.canarykit.core.model.CanarySpec.AutoscalerRef;
+import dev.canarykit.core.model.CanarySpec.TargetRef;
 import dev.canarykit.core.model.MetricSpec;
+import dev.canarykit.core.model.MetricSpec.ThresholdRange;
 import dev.canarykit.core.model.ServiceSpec;
-import dev.canarykit.core.model.TargetRef;
-import dev.canarykit.core.model.ThresholdRange;
 import dev.canarykit.core.model.WebhookSpec;
-import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,10 +2,10 @@ package dev.canarykit.core.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.canarykit.core.model.CanaryCondition;
+import dev.canarykit.core.model.CanaryStatus.CanaryCondition;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.model.WebhookSpec;
-import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -11,10 +11,10 @@ import static dev.canarykit.core.model.Phase.WAITING;
 import static dev.canarykit.core.model.Phase.WAITING_PROMOTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canarykit.core.model.AlertSpec.Severity;
 import dev.canarykit.core.model.Phase;
-import dev.canarykit.core.model.Severity;
 import dev.canarykit.core.model.WebhookSpec;
-import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

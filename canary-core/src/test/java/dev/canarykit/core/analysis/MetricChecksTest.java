@@ -4,7 +4,7 @@ import static dev.canarykit.core.analysis.Expect.started;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.model.MetricSpec;
-import dev.canarykit.core.model.ThresholdRange;
+import dev.canarykit.core.model.MetricSpec.ThresholdRange;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.canarykit.core.analysis.Outcome.Readiness;
 import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.model.WebhookSpec;
-import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanarySpec;
 import dev.canarykit.core.model.SessionAffinity;
 import dev.canarykit.core.model.WebhookSpec;
-import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -13,7 +13,7 @@ import static dev.canarykit.core.model.Phase.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.analysis.Outcome.Readiness;
-import dev.canarykit.core.model.CanaryCondition;
+import dev.canarykit.core.model.CanaryStatus.CanaryCondition;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,10 @@ package dev.canarykit.core.analysis;
 import static dev.canarykit.core.analysis.Expect.started;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.canarykit.core.model.CanaryCondition;
+import dev.canarykit.core.model.CanaryStatus.CanaryCondition;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.model.WebhookSpec;
-import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

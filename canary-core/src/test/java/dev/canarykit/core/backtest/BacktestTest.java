@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.canarykit.core.analysis.CanaryEvent;
+import dev.canarykit.core.backtest.History.Observation;
+import dev.canarykit.core.backtest.PolicyRun.TickRecord;
 import dev.canarykit.core.backtest.ReleaseWindow.Label;
+import dev.canarykit.core.internal.simulation.VersionProfile;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.WebhookSpec;
-import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 import dev.canarykit.core.simulation.Policy;
 import dev.canarykit.core.simulation.RunResult.End;
-import dev.canarykit.core.internal.simulation.VersionProfile;
 import dev.canarykit.core.testing.SeedRelease;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,12 @@
 package dev.canarykit.core.backtest;
 
 import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.backtest.History.Observation;
+import dev.canarykit.core.internal.simulation.Traffic;
+import dev.canarykit.core.internal.simulation.VersionProfile;
 import dev.canarykit.core.judge.IntervalCounts;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
-import dev.canarykit.core.internal.simulation.Traffic;
-import dev.canarykit.core.internal.simulation.VersionProfile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.canarykit.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.model.MetricSpec;
-import dev.canarykit.core.model.ThresholdRange;
+import dev.canarykit.core.model.MetricSpec.ThresholdRange;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,9 @@ package dev.canarykit.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canarykit.core.model.CanarySpec.Provider;
+import dev.canarykit.core.model.CanarySpec.TargetRef;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 import dev.canarykit.core.testing.SeedRelease;
 import dev.canarykit.core.validation.Violation;
 import java.time.Duration;

@@ -3,12 +3,12 @@ package dev.canarykit.core.port;
 import dev.canarykit.core.model.AnalysisSpec;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanarySpec;
+import dev.canarykit.core.model.CanarySpec.TargetRef;
 import dev.canarykit.core.model.MetricSpec;
+import dev.canarykit.core.model.MetricSpec.ThresholdRange;
 import dev.canarykit.core.model.ServiceSpec;
-import dev.canarykit.core.model.TargetRef;
-import dev.canarykit.core.model.ThresholdRange;
 import dev.canarykit.core.model.WebhookSpec;
-import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 import java.util.List;
 
 /** Canaries the port contracts use by default: podinfo in namespace {@code test}, like the seed release. */

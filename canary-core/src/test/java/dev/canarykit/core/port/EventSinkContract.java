@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.canarykit.core.analysis.Alert;
 import dev.canarykit.core.analysis.CanaryEvent;
+import dev.canarykit.core.model.AlertSpec.Severity;
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.Severity;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.canarykit.core.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canarykit.core.port.SecretResolver.SecretLookup;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

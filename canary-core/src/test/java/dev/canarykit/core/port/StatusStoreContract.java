@@ -3,9 +3,11 @@ package dev.canarykit.core.port;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.CanaryCondition;
 import dev.canarykit.core.model.CanaryStatus;
+import dev.canarykit.core.model.CanaryStatus.CanaryCondition;
 import dev.canarykit.core.model.Phase;
+import dev.canarykit.core.port.StatusStore.StatusRead;
+import dev.canarykit.core.port.StatusStore.StatusWrite;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.canarykit.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.canarykit.core.port.SecretLookup;
 import dev.canarykit.core.port.SecretResolver;
+import dev.canarykit.core.port.SecretResolver.SecretLookup;
 import dev.canarykit.core.port.SecretResolverContract;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,10 +6,10 @@ import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.port.ContractFixtures;
-import dev.canarykit.core.port.StatusRead;
 import dev.canarykit.core.port.StatusStore;
+import dev.canarykit.core.port.StatusStore.StatusRead;
+import dev.canarykit.core.port.StatusStore.StatusWrite;
 import dev.canarykit.core.port.StatusStoreContract;
-import dev.canarykit.core.port.StatusWrite;
 import org.junit.jupiter.api.Test;
 
 class InMemoryStatusStoreTest extends StatusStoreContract {

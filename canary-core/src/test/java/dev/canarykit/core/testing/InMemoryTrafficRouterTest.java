@@ -3,8 +3,8 @@ package dev.canarykit.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.analysis.Command;
+import dev.canarykit.core.analysis.Command.SessionCookies;
 import dev.canarykit.core.analysis.Outcome;
-import dev.canarykit.core.analysis.SessionCookies;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.port.ContractFixtures;
 import dev.canarykit.core.port.TrafficRouter;

@@ -7,7 +7,7 @@ import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.model.WebhookSpec;
-import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 import dev.canarykit.core.port.ContractFixtures;
 import dev.canarykit.core.port.WebhookClientContract;
 import org.junit.jupiter.api.Test;

@@ -109,7 +109,7 @@ class InMemoryWorkloadStoreTest extends WorkloadStoreContract {
     s.reconcileAutoscaler(C, false);
     assertThat(s.primaryAutoscalerExists()).isFalse();
     var withHpa = new Canary(C.name(), C.namespace(), C.spec().toBuilder()
-        .autoscalerRef(new dev.canarykit.core.model.AutoscalerRef("autoscaling/v2", "HorizontalPodAutoscaler",
+        .autoscalerRef(new dev.canarykit.core.model.CanarySpec.AutoscalerRef("autoscaling/v2", "HorizontalPodAutoscaler",
             "podinfo", null)).build());
     s.reconcileAutoscaler(withHpa, true);
     assertThat(s.primaryAutoscalerExists()).isTrue();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.analysis.Alert;
 import dev.canarykit.core.analysis.CanaryEvent;
+import dev.canarykit.core.model.AlertSpec.Severity;
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.Severity;
 import dev.canarykit.core.port.ContractFixtures;
 import dev.canarykit.core.port.EventSink;
 import dev.canarykit.core.port.EventSinkContract;

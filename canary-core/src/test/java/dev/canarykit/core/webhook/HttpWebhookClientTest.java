@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.internal.AddressMap;
 import dev.canarykit.core.model.WebhookSpec;
-import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 import dev.canarykit.core.testing.StallingServer;
 import dev.canarykit.core.testing.StallingServer.Fault;
 import dev.canarykit.core.webhook.LoopbackServer.Response;

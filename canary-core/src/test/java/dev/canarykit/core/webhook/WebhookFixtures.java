@@ -4,7 +4,7 @@ import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.model.WebhookSpec;
-import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 import dev.canarykit.core.port.ContractFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.canarykit.k8s.alert;
 
-import dev.canarykit.core.model.Severity;
+import dev.canarykit.core.model.AlertSpec.Severity;
 import java.util.Map;
 
 /**

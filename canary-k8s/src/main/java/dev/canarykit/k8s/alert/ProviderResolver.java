@@ -2,8 +2,8 @@ package dev.canarykit.k8s.alert;
 
 import dev.canarykit.core.model.AlertSpec;
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.port.SecretLookup;
 import dev.canarykit.core.port.SecretResolver;
+import dev.canarykit.core.port.SecretResolver.SecretLookup;
 import dev.canarykit.k8s.AlertProvider;
 import dev.canarykit.k8s.AlertProviderType;
 import dev.canarykit.k8s.alert.AlertDelivery.Reason;

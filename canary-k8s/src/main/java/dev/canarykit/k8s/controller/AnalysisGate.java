@@ -2,8 +2,8 @@ package dev.canarykit.k8s.controller;
 
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.CanaryCondition;
 import dev.canarykit.core.model.CanaryStatus;
+import dev.canarykit.core.model.CanaryStatus.CanaryCondition;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.port.AnalysisSlots;
 import java.time.Instant;

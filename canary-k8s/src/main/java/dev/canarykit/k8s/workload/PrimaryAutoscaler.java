@@ -1,7 +1,7 @@
 package dev.canarykit.k8s.workload;
 
-import dev.canarykit.core.model.AutoscalerRef;
 import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.CanarySpec.AutoscalerRef;
 import dev.canarykit.k8s.resource.CanaryResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReferenceBuilder;

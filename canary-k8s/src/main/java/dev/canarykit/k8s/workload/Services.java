@@ -1,8 +1,8 @@
 package dev.canarykit.k8s.workload;
 
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.CustomMetadata;
 import dev.canarykit.core.model.ServiceSpec;
+import dev.canarykit.core.model.ServiceSpec.CustomMetadata;
 import dev.canarykit.k8s.resource.CanaryResource;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Service;

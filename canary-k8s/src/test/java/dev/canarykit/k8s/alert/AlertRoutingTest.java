@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.canarykit.core.analysis.Alert;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.port.ContractFixtures;
-import dev.canarykit.core.port.SecretLookup;
+import dev.canarykit.core.port.SecretResolver.SecretLookup;
 import dev.canarykit.core.testing.InMemorySecretResolver;
 import dev.canarykit.core.webhook.AsyncEventSink;
 import dev.canarykit.k8s.AlertProvider;

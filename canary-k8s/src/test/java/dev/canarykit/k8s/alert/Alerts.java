@@ -2,8 +2,8 @@ package dev.canarykit.k8s.alert;
 
 import dev.canarykit.core.analysis.Alert;
 import dev.canarykit.core.model.AlertSpec;
+import dev.canarykit.core.model.AlertSpec.Severity;
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.Severity;
 import dev.canarykit.core.port.ContractFixtures;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

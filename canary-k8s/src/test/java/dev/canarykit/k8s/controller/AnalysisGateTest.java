@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.CanaryCondition;
 import dev.canarykit.core.model.CanaryStatus;
+import dev.canarykit.core.model.CanaryStatus.CanaryCondition;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.testing.SeedRelease;
 import java.time.Instant;

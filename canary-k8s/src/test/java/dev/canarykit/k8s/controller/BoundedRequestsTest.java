@@ -2,7 +2,7 @@ package dev.canarykit.k8s.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.canarykit.core.port.StatusRead;
+import dev.canarykit.core.port.StatusStore.StatusRead;
 import dev.canarykit.core.testing.StallingServer;
 import dev.canarykit.core.testing.StallingServer.Fault;
 import dev.canarykit.k8s.status.KubernetesStatusStore;

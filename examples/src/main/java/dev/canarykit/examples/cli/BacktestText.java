@@ -1,16 +1,16 @@
 package dev.canarykit.examples.cli;
 
 import dev.canarykit.core.analysis.CanaryEvent;
-import dev.canarykit.core.internal.MetricThresholds;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.backtest.Backtest;
 import dev.canarykit.core.backtest.BacktestSummary;
-import dev.canarykit.core.backtest.Observation;
+import dev.canarykit.core.backtest.History.Observation;
 import dev.canarykit.core.backtest.PolicyRun;
+import dev.canarykit.core.backtest.PolicyRun.TickRecord;
 import dev.canarykit.core.backtest.ReleaseBacktest;
-import dev.canarykit.core.backtest.TickRecord;
-import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.internal.GoDuration;
+import dev.canarykit.core.internal.MetricThresholds;
+import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.simulation.RunResult.End;
 import java.io.PrintWriter;

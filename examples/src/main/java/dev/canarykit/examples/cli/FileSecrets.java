@@ -1,8 +1,8 @@
 package dev.canarykit.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarykit.core.port.SecretLookup;
 import dev.canarykit.core.port.SecretResolver;
+import dev.canarykit.core.port.SecretResolver.SecretLookup;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;

@@ -2,13 +2,13 @@ package dev.canarykit.examples.report;
 
 import dev.canarykit.core.analysis.CanaryEvent;
 import dev.canarykit.core.analysis.Command;
-import dev.canarykit.core.internal.MetricThresholds;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.driver.TickReport;
+import dev.canarykit.core.internal.MetricThresholds;
 import dev.canarykit.core.judge.JudgeState;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
-import dev.canarykit.core.model.ThresholdRange;
+import dev.canarykit.core.model.MetricSpec.ThresholdRange;
 import dev.canarykit.examples.report.ReleaseChart.Line;
 import dev.canarykit.examples.report.ReleaseChart.Mark;
 import dev.canarykit.examples.report.ReleaseChart.MetricPanel;

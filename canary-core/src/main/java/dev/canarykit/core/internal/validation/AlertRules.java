@@ -1,7 +1,7 @@
 package dev.canarykit.core.internal.validation;
 
 import dev.canarykit.core.model.AlertSpec;
-import dev.canarykit.core.model.Severity;
+import dev.canarykit.core.model.AlertSpec.Severity;
 
 /** Rules for one {@code spec.analysis.alerts[i]}: name, severity and provider reference. */
 final class AlertRules {

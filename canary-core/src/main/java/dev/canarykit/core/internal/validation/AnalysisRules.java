@@ -1,9 +1,9 @@
 package dev.canarykit.core.internal.validation;
 
 import dev.canarykit.core.model.AnalysisSpec;
+import dev.canarykit.core.model.AnalysisSpec.Strategy;
 import dev.canarykit.core.model.CanarySpec;
-import dev.canarykit.core.model.Provider;
-import dev.canarykit.core.model.Strategy;
+import dev.canarykit.core.model.CanarySpec.Provider;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package dev.canarykit.core.internal.validation;
 
-import dev.canarykit.core.model.CanarySpec;
-import dev.canarykit.core.model.Provider;
 import dev.canarykit.core.internal.IstioBlocks;
 import dev.canarykit.core.internal.IstioBlocks.Block;
+import dev.canarykit.core.model.CanarySpec;
+import dev.canarykit.core.model.CanarySpec.Provider;
 import dev.canarykit.core.model.ServiceSpec;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.canarykit.core.internal.validation;
 
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.CustomMetadata;
+import dev.canarykit.core.model.ServiceSpec.CustomMetadata;
 import java.util.Map;
 
 /** Rules for {@code metadata} and for label/annotation maps ({@code service.apex|primary|canary}). */

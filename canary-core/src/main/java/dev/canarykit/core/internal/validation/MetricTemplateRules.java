@@ -1,7 +1,7 @@
 package dev.canarykit.core.internal.validation;
 
-import dev.canarykit.core.model.MetricProvider;
 import dev.canarykit.core.model.MetricTemplate;
+import dev.canarykit.core.model.MetricTemplate.MetricProvider;
 import dev.canarykit.core.validation.Violation;
 import java.net.URI;
 import java.util.ArrayList;

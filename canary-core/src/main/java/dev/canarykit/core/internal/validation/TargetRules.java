@@ -1,10 +1,10 @@
 package dev.canarykit.core.internal.validation;
 
-import dev.canarykit.core.model.AutoscalerRef;
-import dev.canarykit.core.model.AutoscalerRef.PrimaryScalerReplicas;
 import dev.canarykit.core.model.CanarySpec;
-import dev.canarykit.core.model.LocalRef;
-import dev.canarykit.core.model.TargetRef;
+import dev.canarykit.core.model.CanarySpec.AutoscalerRef;
+import dev.canarykit.core.model.CanarySpec.AutoscalerRef.PrimaryScalerReplicas;
+import dev.canarykit.core.model.CanarySpec.LocalRef;
+import dev.canarykit.core.model.CanarySpec.TargetRef;
 import java.util.Set;
 
 /** Rules for {@code spec.targetRef}, {@code spec.autoscalerRef}, {@code spec.ingressRef} and {@code spec.routeRef}. */

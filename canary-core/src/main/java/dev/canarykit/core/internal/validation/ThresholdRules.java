@@ -3,7 +3,7 @@ package dev.canarykit.core.internal.validation;
 import static dev.canarykit.core.internal.GoDuration.formatNumber;
 
 import dev.canarykit.core.model.MetricSpec;
-import dev.canarykit.core.model.ThresholdRange;
+import dev.canarykit.core.model.MetricSpec.ThresholdRange;
 
 /**
  * Rules for a metric's pass range ({@code thresholdRange}, deprecated {@code threshold}): it must be bounded,

@@ -2,7 +2,7 @@ package dev.canarykit.core.internal.validation;
 
 import dev.canarykit.core.internal.GoDuration;
 import dev.canarykit.core.model.WebhookSpec;
-import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 

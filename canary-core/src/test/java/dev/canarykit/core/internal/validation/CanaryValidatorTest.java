@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
-import dev.canarykit.core.model.ThresholdRange;
+import dev.canarykit.core.model.MetricSpec.ThresholdRange;
 import dev.canarykit.core.model.WebhookSpec;
 import dev.canarykit.core.validation.InvalidCanaryException;
 import dev.canarykit.core.validation.Violation;

@@ -4,7 +4,7 @@ import static dev.canarykit.core.internal.validation.Seed.assertSingle;
 import static dev.canarykit.core.internal.validation.Seed.assertValid;
 
 import dev.canarykit.core.model.Canary;
-import dev.canarykit.core.model.CustomMetadata;
+import dev.canarykit.core.model.ServiceSpec.CustomMetadata;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

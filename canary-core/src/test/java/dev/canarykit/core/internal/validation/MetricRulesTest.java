@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.MetricSpec.TemplateRef;
-import dev.canarykit.core.model.ThresholdRange;
+import dev.canarykit.core.model.MetricSpec.ThresholdRange;
 import dev.canarykit.core.validation.Violation;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.canarykit.core.model.AnalysisSpec;
-import dev.canarykit.core.model.AutoscalerRef;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanarySpec;
+import dev.canarykit.core.model.CanarySpec.AutoscalerRef;
+import dev.canarykit.core.model.CanarySpec.TargetRef;
 import dev.canarykit.core.model.MetricSpec;
+import dev.canarykit.core.model.MetricSpec.ThresholdRange;
 import dev.canarykit.core.model.ServiceSpec;
-import dev.canarykit.core.model.TargetRef;
-import dev.canarykit.core.model.ThresholdRange;
 import dev.canarykit.core.model.WebhookSpec;
 import dev.canarykit.core.validation.Violation;
 import java.util.ArrayList;

@@ -4,10 +4,10 @@ import static dev.canarykit.core.internal.validation.Seed.assertSingle;
 import static dev.canarykit.core.internal.validation.Seed.assertValid;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.canarykit.core.model.AutoscalerRef;
-import dev.canarykit.core.model.AutoscalerRef.PrimaryScalerReplicas;
-import dev.canarykit.core.model.LocalRef;
-import dev.canarykit.core.model.TargetRef;
+import dev.canarykit.core.model.CanarySpec.AutoscalerRef;
+import dev.canarykit.core.model.CanarySpec.AutoscalerRef.PrimaryScalerReplicas;
+import dev.canarykit.core.model.CanarySpec.LocalRef;
+import dev.canarykit.core.model.CanarySpec.TargetRef;
 import dev.canarykit.core.validation.Violation;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static dev.canarykit.core.internal.validation.Seed.assertValid;
 import static dev.canarykit.core.internal.validation.Seed.withWebhook;
 
 import dev.canarykit.core.model.WebhookSpec;
-import dev.canarykit.core.model.WebhookType;
+import dev.canarykit.core.model.WebhookSpec.WebhookType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

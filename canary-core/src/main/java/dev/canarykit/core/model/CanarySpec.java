@@ -198,7 +198,8 @@ public record CanarySpec(
    * @param name the source autoscaler's name
    * @param primaryScalerReplicas optional overrides of the primary autoscaler's min and max, or {@code null}
    */
-  public record AutoscalerRef(String apiVersion, String kind, String name, PrimaryScalerReplicas primaryScalerReplicas) {
+  public record AutoscalerRef(
+      String apiVersion, String kind, String name, PrimaryScalerReplicas primaryScalerReplicas) {
     /**
      * Overrides for the primary autoscaler ({@code autoscalerRef.primaryScalerReplicas}).
      *

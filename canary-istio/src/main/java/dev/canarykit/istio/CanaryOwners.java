@@ -21,7 +21,12 @@ import java.util.Optional;
 @FunctionalInterface
 public interface CanaryOwners {
 
-  /** The owner of objects created for {@code canary}, or empty for none. Must not throw. */
+  /**
+   * The owner of objects created for {@code canary}, or empty for none.
+   *
+   * @throws OwnerLookupException when the owner cannot be determined; the router then creates nothing and reports
+   *     the write as failed. Other exceptions are not expected.
+   */
   Optional<OwnerReference> ownerOf(Canary canary);
 
   /** No owner references, as Flagger with {@code -kubeconfig-service-mesh}. */
@@ -51,7 +56,8 @@ public interface CanaryOwners {
 
   /**
    * The {@code flagger.app/v1beta1} Canary of the same name and namespace, read through {@code client}, as a
-   * controlling owner; empty when there is no such resource or it cannot be read.
+   * controlling owner; empty when there is no such resource. A failed read (outage, 403: anything but "not
+   * found") throws {@link OwnerLookupException}, since objects created without their owner would outlive it.
    */
   static CanaryOwners lookup(KubernetesClient client) {
     ResourceDefinitionContext canaries = new ResourceDefinitionContext.Builder().withGroup("flagger.app")
@@ -62,7 +68,7 @@ public interface CanaryOwners {
             .withName(canary.name()).get();
         return Optional.ofNullable(r).map(CanaryOwners::controllerOf);
       } catch (KubernetesClientException e) {
-        return Optional.empty();
+        throw new OwnerLookupException(canary.namespace(), canary.name(), e);
       }
     };
   }

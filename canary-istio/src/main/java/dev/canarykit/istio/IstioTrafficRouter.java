@@ -32,7 +32,10 @@ public final class IstioTrafficRouter implements TrafficRouter {
   private final VirtualServices virtualServices;
   private final Revert revert;
 
-  /** A router that sets the {@code flagger.app/v1beta1} Canary, when it exists, as owner of what it creates. */
+  /**
+   * A router that sets the {@code flagger.app/v1beta1} Canary, when it exists, as owner of what it creates; while
+   * the Canary cannot be read, creating fails ({@link CanaryOwners#lookup}).
+   */
   public IstioTrafficRouter(KubernetesClient client) {
     this(client, CanaryOwners.lookup(client));
   }

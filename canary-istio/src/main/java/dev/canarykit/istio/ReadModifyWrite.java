@@ -50,6 +50,8 @@ final class ReadModifyWrite<T> {
         if (e.getCode() != CONFLICT) {
           return new Outcome.Failed(what + " " + action + " failed: " + e.getMessage());
         }
+      } catch (OwnerLookupException e) {
+        return new Outcome.Failed(what + " " + action + " failed: " + e.getMessage());
       }
     }
     return new Outcome.Failed(what + " " + action + " failed: it changed during each of " + MAX_ATTEMPTS

@@ -4,7 +4,6 @@ import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.port.MetricSource;
-import dev.canarykit.core.port.MetricSourceFactory;
 import dev.canarykit.core.port.MetricTemplateLookup;
 import dev.canarykit.core.port.SecretResolver;
 import java.net.URI;
@@ -90,7 +89,7 @@ public final class PrometheusMetricSource implements MetricSource {
    * controller. An address that is not an absolute http(s) URL gives a source whose every query, probe and count
    * fails with {@code error building Prometheus client for '<address>': not a valid http(s) URL}.
    */
-  public static MetricSourceFactory factory(PrometheusClient client) {
+  public static MetricSource.Factory factory(PrometheusClient client) {
     Objects.requireNonNull(client, "client == null");
     return (server, templates, secrets) -> Addresses.parse(server)
         .<MetricSource>map(uri -> builder(uri).client(client).templates(templates).secrets(secrets).build())
@@ -98,7 +97,7 @@ public final class PrometheusMetricSource implements MetricSource {
   }
 
   /** {@link #factory(PrometheusClient)} with a default {@link PrometheusClient} shared by every source. */
-  public static MetricSourceFactory factory() {
+  public static MetricSource.Factory factory() {
     return factory(PrometheusClient.builder().build());
   }
 

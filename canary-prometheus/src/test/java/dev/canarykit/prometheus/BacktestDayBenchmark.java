@@ -1,7 +1,6 @@
 package dev.canarykit.prometheus;
 
 import dev.canarykit.core.backtest.Backtest;
-import dev.canarykit.core.backtest.BacktestProgress;
 import dev.canarykit.core.backtest.ReleaseBacktest;
 import dev.canarykit.core.backtest.ReleaseWindow;
 import dev.canarykit.core.simulation.Policy;
@@ -45,7 +44,7 @@ class BacktestDayBenchmark {
       for (int i = 0; i < seconds.length; i++) {
         long a = System.nanoTime();
         ReleaseBacktest r = Backtest.run(SeedRelease.canary(), day, List.of(Policy.FLAGGER, Policy.STATISTICAL),
-            history, BacktestProgress.NONE);
+            history, Backtest.Progress.NONE);
         seconds[i] = (System.nanoTime() - a) / 1e9;
         System.out.printf("BENCH run %d: %.1f s for %d ticks (%s, %s)%n", i + 1, seconds[i],
             r.observations().size(), r.run(Policy.FLAGGER).decision(), r.run(Policy.STATISTICAL).decision());

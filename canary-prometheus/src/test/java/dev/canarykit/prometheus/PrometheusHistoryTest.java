@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.backtest.Backtest;
 import dev.canarykit.core.backtest.BacktestException;
-import dev.canarykit.core.backtest.BacktestProgress;
+import dev.canarykit.core.backtest.Backtest;
 import dev.canarykit.core.backtest.BacktestSummary;
 import dev.canarykit.core.backtest.PolicyRun;
 import dev.canarykit.core.backtest.ReleaseBacktest;
@@ -79,7 +79,7 @@ class PrometheusHistoryTest {
 
   @Test
   void eachPolicyDecidesAtTheRightTickAndTheFiguresOfTheLabelledSetFollow() {
-    List<BacktestSummary> s = Backtest.runAll(canary, releases.labelled(), BOTH, history, BacktestProgress.NONE);
+    List<BacktestSummary> s = Backtest.runAll(canary, releases.labelled(), BOTH, history, Backtest.Progress.NONE);
     s.forEach(PrometheusHistoryTest::print);
     BacktestSummary flagger = s.get(0);
     BacktestSummary judge = s.get(1);
@@ -126,7 +126,7 @@ class PrometheusHistoryTest {
   @Test
   void eachTickObservesTheLiveQueriesEvaluatedAtItsTime() {
     ReleaseBacktest r = Backtest.run(canary, releases.errors(), List.of(Policy.FLAGGER), history,
-        BacktestProgress.NONE);
+        Backtest.Progress.NONE);
     var tick3 = r.observations().get(3);
     assertThat(tick3.at()).isEqualTo(releases.errors().start().plus(Duration.ofMinutes(3)));
     double canaryRps = LabelledReleases.RPS * 0.1;
@@ -147,7 +147,7 @@ class PrometheusHistoryTest {
   @Test
   void theWeightsSeenAreHistorysSplit() {
     ReleaseBacktest r = Backtest.run(canary, releases.good(), List.of(Policy.FLAGGER), history,
-        BacktestProgress.NONE);
+        Backtest.Progress.NONE);
     List<Long> seen = r.observations().stream().limit(9).map(o -> Math.round(o.weightSeen().orElse(-1))).toList();
     assertThat(seen).containsExactly(0L, 0L, 10L, 20L, 30L, 40L, 50L, 50L, 0L);
     assertThat(r.run(Policy.FLAGGER).ticks()).extracting(t -> t.canaryWeight())
@@ -157,7 +157,7 @@ class PrometheusHistoryTest {
   @Test
   void aPolicyStillAnalysingWhenHistorysCanaryStoppedServingIsUndecided() {
     Canary slow = SeedRelease.canary(SeedRelease.analysis().stepWeight(5).build());
-    PolicyRun run = Backtest.run(slow, releases.good(), List.of(Policy.FLAGGER), history, BacktestProgress.NONE)
+    PolicyRun run = Backtest.run(slow, releases.good(), List.of(Policy.FLAGGER), history, Backtest.Progress.NONE)
         .run(Policy.FLAGGER);
     assertThat(run.decision()).isEqualTo(End.UNDECIDED);
     assertThat(run.historyEnded()).isEqualTo(releases.good().start().plus(Duration.ofMinutes(8)));
@@ -167,7 +167,7 @@ class PrometheusHistoryTest {
   @Test
   void aWindowWithoutPrimarySeriesIsRefusedNamingTheWindow() {
     ReleaseWindow w = releases.noPrimary();
-    assertThatThrownBy(() -> Backtest.run(canary, w, BOTH, history, BacktestProgress.NONE))
+    assertThatThrownBy(() -> Backtest.run(canary, w, BOTH, history, Backtest.Progress.NONE))
         .isInstanceOf(BacktestException.class)
         .hasMessage("no series for podinfo-primary in test between " + w.start() + " and " + w.end()
             + ": is the window right?");

@@ -23,7 +23,7 @@ import java.util.Objects;
  * <pre>{@code
  * History history = PrometheusHistory.builder(source).build();
  * ReleaseBacktest r = Backtest.run(canary, new ReleaseWindow("tuesday", start, end, Label.BAD),
- *     List.of(Policy.FLAGGER, Policy.STATISTICAL), history, BacktestProgress.NONE);
+ *     List.of(Policy.FLAGGER, Policy.STATISTICAL), history, Progress.NONE);
  * r.run(Policy.STATISTICAL).decision();   // ROLLED_BACK
  * }</pre>
  *
@@ -44,7 +44,7 @@ public final class Backtest {
    * @throws BacktestException when history cannot serve the window (see {@link History#check})
    */
   public static ReleaseBacktest run(Canary canary, ReleaseWindow window, List<Policy> policies, History history,
-      BacktestProgress progress) {
+      Progress progress) {
     history.check(canary, window);
     return replay(canary, window, policies, history, progress);
   }
@@ -57,7 +57,7 @@ public final class Backtest {
    * @throws BacktestException naming every window history cannot serve
    */
   public static List<BacktestSummary> runAll(Canary canary, List<ReleaseWindow> windows, List<Policy> policies,
-      History history, BacktestProgress progress) {
+      History history, Progress progress) {
     List<String> problems = new ArrayList<>();
     for (ReleaseWindow w : windows) {
       try {
@@ -77,7 +77,7 @@ public final class Backtest {
   }
 
   private static ReleaseBacktest replay(Canary canary, ReleaseWindow window, List<Policy> policies,
-      History history, BacktestProgress progress) {
+      History history, Progress progress) {
     Objects.requireNonNull(progress, "progress == null");
     if (policies.isEmpty()) {
       throw new IllegalArgumentException("no policy to replay");
@@ -109,5 +109,21 @@ public final class Backtest {
       out.add(t);
     }
     return out;
+  }
+
+  /**
+   * Told after each tick of history is observed, for progress on long runs.
+   *
+   * @since 0.1.0
+   */
+  @FunctionalInterface
+  public interface Progress {
+    /** Reports nothing. */
+    Progress NONE = (window, observed, ticks) -> {};
+
+    /**
+     * {@code observed} of {@code ticks} ticks of {@code window} have been read from history.
+     */
+    void observed(ReleaseWindow window, int observed, int ticks);
   }
 }

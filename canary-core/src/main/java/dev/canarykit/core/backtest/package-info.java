@@ -4,7 +4,7 @@
  *
  * <pre>{@code
  * List<BacktestSummary> s = Backtest.runAll(canary, windows, List.of(Policy.FLAGGER, Policy.STATISTICAL),
- *     history, BacktestProgress.NONE);
+ *     history, Backtest.Progress.NONE);
  * s.get(1).missedRegressionRate();
  * }</pre>
  *

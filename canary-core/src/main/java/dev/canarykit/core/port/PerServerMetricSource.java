@@ -9,13 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Routes each canary to the metric source of its {@code spec.metricsServer}, or of the default server. */
 final class PerServerMetricSource implements MetricSource {
-  private final MetricSourceFactory factory;
+  private final MetricSource.Factory factory;
   private final String defaultServer;
   private final MetricTemplateLookup templates;
   private final SecretResolver secrets;
   private final Map<String, MetricSource> sources = new ConcurrentHashMap<>();
 
-  PerServerMetricSource(MetricSourceFactory factory, String defaultServer, MetricTemplateLookup templates,
+  PerServerMetricSource(MetricSource.Factory factory, String defaultServer, MetricTemplateLookup templates,
       SecretResolver secrets) {
     this.factory = factory;
     this.defaultServer = defaultServer;

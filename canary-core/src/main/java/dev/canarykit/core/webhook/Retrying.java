@@ -1,6 +1,7 @@
 package dev.canarykit.core.webhook;
 
 import dev.canarykit.core.analysis.Outcome;
+import dev.canarykit.core.webhook.HttpWebhookClient.Backoff;
 import java.time.Duration;
 
 /** Runs the attempts of one webhook call with go-retryablehttp's policy. */

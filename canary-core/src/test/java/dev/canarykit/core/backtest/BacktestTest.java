@@ -48,7 +48,7 @@ class BacktestTest {
   @Test
   void aHealthyReleaseIsPromotedAtTheSixthTickWithFlaggersEventsAndTheWebhooksSkipped() {
     MemoryHistory history = healthy();
-    ReleaseBacktest r = Backtest.run(SEED, window("r", 20, Label.GOOD), BOTH, history, BacktestProgress.NONE);
+    ReleaseBacktest r = Backtest.run(SEED, window("r", 20, Label.GOOD), BOTH, history, Backtest.Progress.NONE);
     PolicyRun flagger = r.run(Policy.FLAGGER);
     assertThat(flagger.decision()).isEqualTo(End.PROMOTED);
     assertThat(flagger.minutesToDecision()).hasValue(6.0);
@@ -71,7 +71,7 @@ class BacktestTest {
   void aFailingSuccessRateHaltsFromTheSecondTickAndRollsBackAtTheSeventh() {
     MemoryHistory history = healthy().metric("request-success-rate", 98);
     PolicyRun run = Backtest.run(SEED, window("r", 20, Label.BAD), List.of(Policy.FLAGGER), history,
-        BacktestProgress.NONE).run(Policy.FLAGGER);
+        Backtest.Progress.NONE).run(Policy.FLAGGER);
     assertThat(run.decision()).isEqualTo(End.ROLLED_BACK);
     assertThat(run.firstHaltMinutes()).hasValue(2.0);
     assertThat(run.firstFailedCheckMinutes()).hasValue(2.0);
@@ -87,7 +87,7 @@ class BacktestTest {
         t -> Duration.between(START, t).toMinutes() <= 4 ? flaggerSchedule(t) : 0.0)
         .metric("request-success-rate", 99.9).metric("request-duration", 200);
     PolicyRun run = Backtest.run(SEED, window("r", 20, Label.GOOD), List.of(Policy.FLAGGER), history,
-        BacktestProgress.NONE).run(Policy.FLAGGER);
+        Backtest.Progress.NONE).run(Policy.FLAGGER);
     assertThat(run.decision()).isEqualTo(End.UNDECIDED);
     assertThat(run.historyEnded()).isEqualTo(START.plus(Duration.ofMinutes(5)));
     assertThat(run.ticks()).hasSize(5);
@@ -102,7 +102,7 @@ class BacktestTest {
     hooks.add(WebhookSpec.of("promote", WebhookType.CONFIRM_PROMOTION, "http://gate/"));
     Canary gated = SeedRelease.canary(SeedRelease.analysis().webhooks(hooks).build());
     PolicyRun run = Backtest.run(gated, window("r", 20, null), List.of(Policy.FLAGGER), healthy(),
-        BacktestProgress.NONE).run(Policy.FLAGGER);
+        Backtest.Progress.NONE).run(Policy.FLAGGER);
     assertThat(run.decision()).isEqualTo(End.PROMOTED);
     assertThat(run.ticks().stream().flatMap(t -> t.skippedWebhooks().stream()).distinct())
         .contains("gate (confirm-rollout)", "abort (rollback)", "promote (confirm-promotion)");
@@ -112,10 +112,10 @@ class BacktestTest {
   void summariesCountOnlyLabelledReleases() {
     MemoryHistory good = healthy();
     MemoryHistory bad = healthy().metric("request-success-rate", 98);
-    ReleaseBacktest a = Backtest.run(SEED, window("a", 20, Label.GOOD), BOTH, good, BacktestProgress.NONE);
-    ReleaseBacktest b = Backtest.run(SEED, window("b", 20, Label.BAD), BOTH, bad, BacktestProgress.NONE);
-    ReleaseBacktest c = Backtest.run(SEED, window("c", 20, Label.BAD), BOTH, good, BacktestProgress.NONE);
-    ReleaseBacktest u = Backtest.run(SEED, window("u", 20, null), BOTH, bad, BacktestProgress.NONE);
+    ReleaseBacktest a = Backtest.run(SEED, window("a", 20, Label.GOOD), BOTH, good, Backtest.Progress.NONE);
+    ReleaseBacktest b = Backtest.run(SEED, window("b", 20, Label.BAD), BOTH, bad, Backtest.Progress.NONE);
+    ReleaseBacktest c = Backtest.run(SEED, window("c", 20, Label.BAD), BOTH, good, Backtest.Progress.NONE);
+    ReleaseBacktest u = Backtest.run(SEED, window("u", 20, null), BOTH, bad, Backtest.Progress.NONE);
     BacktestSummary s = new BacktestSummary(Policy.FLAGGER, List.of(a, b, c, u));
     assertThat(s.falseRollbackRate()).isZero();
     assertThat(s.missedRegressionRate()).isEqualTo(0.5);
@@ -145,7 +145,7 @@ class BacktestTest {
       }
     };
     assertThatThrownBy(() -> Backtest.runAll(SEED, List.of(window("ok", 10, null), window("wrong-1", 10, null),
-        window("wrong-2", 10, null)), BOTH, refusing, BacktestProgress.NONE))
+        window("wrong-2", 10, null)), BOTH, refusing, Backtest.Progress.NONE))
         .isInstanceOf(BacktestException.class)
         .hasMessage("no series for podinfo-primary in wrong-1\nno series for podinfo-primary in wrong-2");
     assertThat(history.observed).isZero();

@@ -5,6 +5,7 @@ import static dev.canarykit.core.webhook.WebhookFixtures.call;
 import static dev.canarykit.core.webhook.WebhookFixtures.hook;
 
 import dev.canarykit.core.port.WebhookClientContract;
+import dev.canarykit.core.webhook.HttpWebhookClient.Backoff;
 import dev.canarykit.core.webhook.LoopbackServer.Response;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import java.util.function.UnaryOperator;
 import dev.canarykit.core.driver.TickReport;
 import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.port.MetricSource;
-import dev.canarykit.core.port.MetricSourceFactory;
+import dev.canarykit.core.port.MetricSource;
 import dev.canarykit.core.port.TrafficRouter;
 import dev.canarykit.core.port.WebhookClient;
 import java.time.Clock;
@@ -65,7 +65,7 @@ import java.util.function.Function;
  * @param canarySelector a label selector: only the Canaries it selects are watched and ticked, or {@code null}
  *     (the default) for every Canary
  */
-public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics,
+public record ControllerConfig(TrafficRouter router, MetricSource.Factory metrics,
     String defaultMetricsServer, WebhookClient webhooks, String eventComponent, int workers, String namespace,
     LeaderElection leaderElection, Clock clock, Function<Canary, Duration> intervals, Consumer<TickReport> onTick,
     UnaryOperator<EventSink> events, CanaryListener listener, boolean noCrossNamespaceRefs, int portCallThreads,
@@ -90,7 +90,7 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
   /** Builds a {@link ControllerConfig}. */
   public static final class Builder {
     private TrafficRouter router;
-    private MetricSourceFactory metrics;
+    private MetricSource.Factory metrics;
     private String defaultMetricsServer = DEFAULT_METRICS_SERVER;
     private WebhookClient webhooks;
     private String eventComponent = "canarykit";
@@ -231,7 +231,7 @@ public record ControllerConfig(TrafficRouter router, MetricSourceFactory metrics
      * Builds the metric source of each metrics server address with the cluster's MetricTemplates and Secrets,
      * e.g. {@code PrometheusMetricSource.factory()} (required, or one of the other two {@code metrics} methods).
      */
-    public Builder metrics(MetricSourceFactory v) {
+    public Builder metrics(MetricSource.Factory v) {
       metrics = Objects.requireNonNull(v, "metrics == null");
       return this;
     }

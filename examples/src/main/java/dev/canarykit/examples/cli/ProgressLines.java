@@ -1,6 +1,6 @@
 package dev.canarykit.examples.cli;
 
-import dev.canarykit.core.backtest.BacktestProgress;
+import dev.canarykit.core.backtest.Backtest;
 import dev.canarykit.core.backtest.ReleaseWindow;
 import java.io.PrintWriter;
 
@@ -8,7 +8,7 @@ import java.io.PrintWriter;
  * Progress of a long backtest on standard error: a line when each release starts (with several releases) and, for
  * a release of at least {@value #LONG} ticks, a line at every tenth of its ticks.
  */
-final class ProgressLines implements BacktestProgress {
+final class ProgressLines implements Backtest.Progress {
   /** Releases with at least this many ticks report their progress. */
   static final int LONG = 100;
 

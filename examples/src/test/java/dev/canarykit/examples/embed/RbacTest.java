@@ -8,7 +8,6 @@ import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.MetricSpec;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.port.MetricSource;
-import dev.canarykit.core.port.MetricSourceFactory;
 import dev.canarykit.core.testing.InMemoryWebhookClient;
 import dev.canarykit.core.testing.ManualClock;
 import dev.canarykit.istio.IstioTrafficRouter;
@@ -23,9 +22,9 @@ import dev.canarykit.k8s.resource.CanaryResource;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -184,7 +183,7 @@ class RbacTest {
   }
 
   /** Answers 99.9 for built-ins and 0 for a template metric whose template the controller's lookup finds. */
-  private static MetricSourceFactory templateAnswering() {
+  private static MetricSource.Factory templateAnswering() {
     return (server, templates, secrets) -> new MetricSource() {
       @Override
       public Outcome.MetricResult query(Canary canary, MetricSpec metric) {

@@ -216,6 +216,16 @@ public final class CanaryController implements AutoCloseable {
     return new java.util.TreeSet<>(terms.keySet());
   }
 
+  /**
+   * The resourceVersion of Canary {@code namespace/name} in this controller's informer cache, or {@code null} when
+   * it holds none (for tests that must know whether the next tick may read the status with a GET).
+   */
+  String cachedVersion(String namespace, String name) {
+    InformerCache c = cache;
+    return c == null ? null : c.cached(CanaryResource.class, namespace, name)
+        .map(r -> r.getMetadata().getResourceVersion()).orElse(null);
+  }
+
   /** The interval {@code namespace/name} is scheduled at, or {@code null} when it has no schedule (for tests). */
   Duration scheduledInterval(String key) {
     Schedules s = schedules;

@@ -131,10 +131,37 @@ class DemoGoodTest {
           }
         }
       }
-      assertThat(phases).as("the phase after each tick, from the new revision on").isEqualTo(livePhases());
-      assertThat(events).as("the events, from the new revision on").isEqualTo(liveEvents());
+      List<String> liveEvents = liveEvents();
+      assertThat(withoutLatencyHalts(phases, events)).as("the phase after each tick, from the new revision on, "
+          + "but for ticks halted on latency").isEqualTo(withoutLatencyHalts(livePhases(), liveEvents));
+      assertThat(events).as("the events, from the new revision on, but for halts on latency")
+          .filteredOn(e -> !isLatencyHalt(e)).isEqualTo(liveEvents.stream().filter(e -> !isLatencyHalt(e)).toList());
       assertThat(out.toString()).contains("  flagger     RESULT promoted at ");
     }
+  }
+
+  /**
+   * A halt on request duration: the one check whose outcome may differ between the live run and its backtest. The
+   * demo's latency is measured around real loopback calls, so a loaded machine puts its stalls into the recording;
+   * but a stall lasts a second or two, the metric window is 5 s, and the live run evaluated each query when it
+   * reached Prometheus (late under load) while the backtest evaluates at the nominal tick instants (start + k x
+   * interval). The two then look at different 5 s of the same recording (docs/decisions.md, "Backtests").
+   */
+  private static boolean isLatencyHalt(String event) {
+    return event.startsWith("Halt podinfo.test advancement request duration ");
+  }
+
+  /**
+   * {@code phases} without one tick per halt on latency in {@code events}: such a tick only counts a failed check,
+   * so it stays Progressing (a good release never reaches the failure threshold) and delays the next steps by one
+   * tick; every other tick stays in its place.
+   */
+  private static List<String> withoutLatencyHalts(List<String> phases, List<String> events) {
+    List<String> left = new ArrayList<>(phases);
+    for (long halts = events.stream().filter(DemoGoodTest::isLatencyHalt).count(); halts > 0; halts--) {
+      assertThat(left.remove("Progressing")).as("a tick halted on latency is a Progressing tick").isTrue();
+    }
+    return left;
   }
 
   /** The phase after each tick of the live run, from the tick that detected the new revision to the decision. */

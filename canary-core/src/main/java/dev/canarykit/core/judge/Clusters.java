@@ -92,6 +92,73 @@ final class Clusters {
     return (lo + hi) / 2;
   }
 
+  /**
+   * ln P(f) for a count {@code f} of failures that arrive as Poisson({@code lambda}) clusters of geometric size with
+   * mean {@code m} (the Pólya–Aeppli distribution; m = 1 is Poisson). From the generating function
+   * G(z) = exp(λ(H(z) − 1)), H(z) = z/(m − (m − 1)z), which gives (k + 1)P_{k+1} = (2qk + λ/m)P_k − q²(k − 1)P_{k−1},
+   * q = 1 − 1/m: O(f) steps, rescaled so that neither large nor small values leave the double range.
+   */
+  static double logPolyaAeppli(long f, double lambda, double m) {
+    if (f == 0) {
+      return -lambda;
+    }
+    if (lambda <= 0) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double p = 1 / m;
+    double q = 1 - p;
+    double previous = 1;
+    double current = lambda * p;
+    double offset = 0;
+    for (long k = 1; k < f; k++) {
+      double next = ((2 * q * k + lambda * p) * current - q * q * (k - 1) * previous) / (k + 1);
+      previous = current;
+      current = next;
+      if (current > 1e100 || current < 1e-100) {
+        previous /= current;
+        offset += Math.log(current);
+        current = 1;
+      }
+    }
+    return -lambda + offset + Math.log(current);
+  }
+
+  /**
+   * The largest ln P(f) over every cluster rate λ for clusters of mean {@code m}: the likelihood of one count under
+   * the best rate for it. A log-spaced scan over λ from f/(50m) to 2f, refined by golden section around the best
+   * point; {@code ClustersTest} checks it against a dense scan.
+   */
+  static double maxLogPolyaAeppli(long f, double m) {
+    if (f == 0) {
+      return 0;
+    }
+    double lo = Math.log(f / (50 * m));
+    double hi = Math.log(2.0 * f);
+    int points = 24;
+    int best = 0;
+    double bestValue = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i <= points; i++) {
+      double v = logPolyaAeppli(f, Math.exp(lo + (hi - lo) * i / points), m);
+      if (v > bestValue) {
+        bestValue = v;
+        best = i;
+      }
+    }
+    double a = lo + (hi - lo) * Math.max(0, best - 1) / points;
+    double b = lo + (hi - lo) * Math.min(points, best + 1) / points;
+    double g = (Math.sqrt(5) - 1) / 2;
+    for (int i = 0; i < 40; i++) {
+      double x1 = b - g * (b - a);
+      double x2 = a + g * (b - a);
+      if (logPolyaAeppli(f, Math.exp(x1), m) > logPolyaAeppli(f, Math.exp(x2), m)) {
+        b = x2;
+      } else {
+        a = x1;
+      }
+    }
+    return Math.max(bestValue, logPolyaAeppli(f, Math.exp((a + b) / 2), m));
+  }
+
   private static double growth(double p0, double p, double eta, double maxMean) {
     return eta * p * Math.log(p / p0) - rateCost(p0, p, eta, maxMean);
   }

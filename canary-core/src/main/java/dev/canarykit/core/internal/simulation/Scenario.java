@@ -46,38 +46,59 @@ public record Scenario(String name, double requestsPerSecond, VersionProfile pri
 
   /** This scenario with a load test beside the users. */
   public Scenario withLoadTest(LoadTest test) {
-    return new Scenario(name, requestsPerSecond, primary, canary, regression, test, failureClusterMean, warmup,
-        trafficPattern, segmentOnPrimary);
+    return with(c -> c.loadTest = test);
   }
 
   /** This scenario with failures in clusters of mean {@code mean}. */
   public Scenario withFailureClusterMean(double mean) {
-    return new Scenario(name, requestsPerSecond, primary, canary, regression, loadTest, mean, warmup,
-        trafficPattern, segmentOnPrimary);
+    return with(c -> c.failureClusterMean = mean);
   }
 
   /** This scenario with a cold canary after its scale-up. */
   public Scenario withWarmup(Warmup w) {
-    return new Scenario(name, requestsPerSecond, primary, canary, regression, loadTest, failureClusterMean, w,
-        trafficPattern, segmentOnPrimary);
+    return with(c -> c.warmup = w);
   }
 
   /** This scenario with swinging user traffic. */
   public Scenario withTrafficPattern(TrafficPattern p) {
-    return new Scenario(name, requestsPerSecond, primary, canary, regression, loadTest, failureClusterMean, warmup,
-        p, segmentOnPrimary);
+    return with(c -> c.trafficPattern = p);
   }
 
   /** This scenario with what the primary gives the A/B segment. */
   public Scenario withSegmentOnPrimary(VersionProfile p) {
-    return new Scenario(name, requestsPerSecond, primary, canary, regression, loadTest, failureClusterMean, warmup,
-        trafficPattern, p);
+    return with(c -> c.segmentOnPrimary = p);
   }
 
   /** This scenario under another name. */
   public Scenario named(String newName) {
-    return new Scenario(newName, requestsPerSecond, primary, canary, regression, loadTest, failureClusterMean,
-        warmup, trafficPattern, segmentOnPrimary);
+    return with(c -> c.name = newName);
+  }
+
+  /** A copy of this scenario with the fields {@code change} sets. */
+  private Scenario with(java.util.function.Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return new Scenario(c.name, requestsPerSecond, primary, canary, regression, c.loadTest, c.failureClusterMean,
+        c.warmup, c.trafficPattern, c.segmentOnPrimary);
+  }
+
+  /** The fields a copy may change. */
+  private static final class Copy {
+    private String name;
+    private LoadTest loadTest;
+    private double failureClusterMean;
+    private Warmup warmup;
+    private TrafficPattern trafficPattern;
+    private VersionProfile segmentOnPrimary;
+
+    private Copy(Scenario s) {
+      name = s.name;
+      loadTest = s.loadTest;
+      failureClusterMean = s.failureClusterMean;
+      warmup = s.warmup;
+      trafficPattern = s.trafficPattern;
+      segmentOnPrimary = s.segmentOnPrimary;
+    }
   }
 
   /**

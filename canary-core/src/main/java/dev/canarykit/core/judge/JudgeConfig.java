@@ -44,7 +44,7 @@ public record JudgeConfig(
     double failureClusterMean) {
 
   /** The version of the default policy. */
-  public static final String POLICY_VERSION = "canarykit-judge/2";
+  public static final String POLICY_VERSION = "canarykit-judge/3";
   /** How much analysis time an undecided rollout gets before the horizon action, by default. */
   public static final Duration DEFAULT_HORIZON = Duration.ofMinutes(30);
   /** How long a scaled-up canary's latency is not judged, by default. */

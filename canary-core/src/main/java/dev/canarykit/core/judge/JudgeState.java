@@ -6,8 +6,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything the judge remembers between intervals (about a hundred and fifty doubles): one e-process per test and
- * the totals for provenance. Immutable; {@link #update} returns the state after one more interval.
+ * Everything the judge remembers between intervals (a few hundred doubles): one e-process per test and the totals
+ * for provenance. Immutable; {@link #update} returns the state after one more interval.
+ *
+ * <p>The failure tests are kept once per cluster-mean cell ({@link DispersionTests#cells}). For a true cluster mean
+ * in cell j, the mean of the rollback tests valid there (the failure tests tempered for the cell's upper end, the
+ * evidence that failures are less clustered than its lower end, and the tests clusters do not affect) is an
+ * e-process. The combined rollback e-value is the smallest of these means over the cells, so it is at most the
+ * true cell's and crosses 1/alpha with probability at most alpha whatever the cluster mean up to the policy's bound
+ * ({@code docs/judge-statistics.md} §9).
  */
 public final class JudgeState {
   private final JudgeConfig config;
@@ -16,21 +23,23 @@ public final class JudgeState {
   private final int intervals;
   private final double maxRollbackLogE;
   private final VersionTotals totals;
+  private final DispersionTests dispersion;
 
   private JudgeState(JudgeConfig config, RelativeTests relative, BudgetTests budgets, int intervals,
-      double maxRollbackLogE, VersionTotals totals) {
+      double maxRollbackLogE, VersionTotals totals, DispersionTests dispersion) {
     this.config = config;
     this.relative = relative;
     this.budgets = budgets;
     this.intervals = intervals;
     this.maxRollbackLogE = maxRollbackLogE;
     this.totals = totals;
+    this.dispersion = dispersion;
   }
 
   /** The state before the first interval. */
   public static JudgeState start(JudgeConfig c) {
     return new JudgeState(c, c.hasRelativeTests() ? RelativeTests.start(c) : null, BudgetTests.start(c), 0, 0,
-        VersionTotals.ZERO);
+        VersionTotals.ZERO, DispersionTests.start(c.failureClusterMean()));
   }
 
   /**
@@ -44,28 +53,68 @@ public final class JudgeState {
       return this;
     }
     boolean warmingUp = intervals < config.warmupIntervals();
+    DispersionTests d = dispersion.update(
+        new long[] {s.primary().requestCount(), s.canary().requestCount()},
+        new long[] {s.primary().failureCount(), s.canary().failureCount()},
+        new long[] {totals.primaryRequests(), totals.canaryRequests()},
+        new long[] {totals.primaryFailures(), totals.canaryFailures()});
     JudgeState next = new JudgeState(config, relative == null ? null : relative.update(s.strata(), warmingUp),
-        budgets.update(s.canary(), warmingUp), intervals + 1, maxRollbackLogE, totals.plus(s));
+        budgets.update(s.canary(), warmingUp), intervals + 1, maxRollbackLogE, totals.plus(s), d);
     return next.withMax(Math.max(maxRollbackLogE, next.rollbackLogE()));
   }
 
   private JudgeState withMax(double max) {
-    return new JudgeState(config, relative, budgets, intervals, max, totals);
+    return new JudgeState(config, relative, budgets, intervals, max, totals, dispersion);
   }
 
-  /** The rollback tests, in a fixed order, with their names. */
+  /** The rollback tests of the cell whose combined e-value is smallest, in a fixed order, with their names. */
   List<TestResult> rollbackTests() {
+    return rollbackTests(bindingCell());
+  }
+
+  /**
+   * The rollback tests valid when the failure cluster mean lies in cell {@code cell}: with the failure tests
+   * tempered for its upper end and, above the first cell, the evidence that failures are less clustered than its
+   * lower end ({@code clusters<b}).
+   */
+  private List<TestResult> rollbackTests(int cell) {
     List<TestResult> out = new ArrayList<>();
     if (relative != null) {
-      relative.addRollbackTests(out);
+      relative.addRollbackTests(out, cell);
     }
-    budgets.addRollbackTests(out);
+    budgets.addRollbackTests(out, cell);
+    if (cell > 0) {
+      out.add(new TestResult("clusters<" + GoNumber.of(dispersion.lowerEnd(cell)), dispersion.logE(cell),
+          Double.NEGATIVE_INFINITY, totals.canaryFailures(), totals.primaryFailures()));
+    }
     return out;
   }
 
-  /** log of the combined rollback e-value: the equally weighted mean of every rollback test (−∞ without tests). */
+  /** The cell whose combined rollback e-value is smallest (the first of equals). */
+  private int bindingCell() {
+    int cells = DispersionTests.cells(config.failureClusterMean()).length;
+    int binding = 0;
+    double min = Double.POSITIVE_INFINITY;
+    for (int cell = 0; cell < cells; cell++) {
+      double v = combined(rollbackTests(cell));
+      if (v < min) {
+        min = v;
+        binding = cell;
+      }
+    }
+    return binding;
+  }
+
+  private static double combined(List<TestResult> tests) {
+    return LogSpace.logMeanExp(tests.stream().mapToDouble(TestResult::rollbackLogE).toArray());
+  }
+
+  /**
+   * log of the combined rollback e-value: over the cluster-mean cells, the smallest equally weighted mean of the
+   * rollback tests valid in that cell (−∞ without tests).
+   */
   public double rollbackLogE() {
-    return LogSpace.logMeanExp(rollbackTests().stream().mapToDouble(TestResult::rollbackLogE).toArray());
+    return combined(rollbackTests());
   }
 
   /** Whether the errors are shown non-inferior, on the ratio or against the budget (each at alpha_pr / 2). */
@@ -95,7 +144,7 @@ public final class JudgeState {
   public boolean equals(Object o) {
     return o instanceof JudgeState s && s.config.equals(config) && Objects.equals(s.relative, relative)
         && s.budgets.equals(budgets) && s.intervals == intervals && s.maxRollbackLogE == maxRollbackLogE
-        && s.totals.equals(totals);
+        && s.totals.equals(totals) && s.dispersion.equals(dispersion);
   }
 
   @Override
@@ -120,6 +169,7 @@ public final class JudgeState {
       relative.writeTo(out);
     }
     budgets.writeTo(out);
+    dispersion.writeTo(out);
   }
 
   /** This fresh state with the evolving state read back, in {@link #writeTo} order. */
@@ -129,7 +179,8 @@ public final class JudgeState {
     VersionTotals t = new VersionTotals(in.next().longValue(), in.next().longValue(), in.next().longValue(),
         in.next().longValue());
     RelativeTests r = relative == null ? null : relative.readFrom(in);
-    return new JudgeState(config, r, budgets.readFrom(in), n, max, t);
+    BudgetTests b = budgets.readFrom(in);
+    return new JudgeState(config, r, b, n, max, t, dispersion.readFrom(in));
   }
 
   /** The policy. */

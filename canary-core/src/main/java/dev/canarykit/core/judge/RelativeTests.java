@@ -5,18 +5,18 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The canary-versus-primary tests, fed source by source: failures (counts tempered for clusters, and the canary's
- * share of each interval's failures) and requests slower than each latency edge, with the non-inferiority test at
- * the latency threshold. Immutable.
+ * The canary-versus-primary tests, fed source by source: failures (counts tempered for clusters, one test per
+ * cluster-mean cell of {@link DispersionTests#cells}, and the canary's share of each interval's failures) and
+ * requests slower than each latency edge, with the non-inferiority test at the latency threshold. Immutable.
  */
 final class RelativeTests {
   private final JudgeConfig config;
-  private final RatioTest errors;
+  private final RatioTest[] errors;
   private final IntervalRatioTest errorIntervals;
   private final RatioTest[] latency;
   private final RatioTest latencyNi;
 
-  private RelativeTests(JudgeConfig config, RatioTest errors, IntervalRatioTest errorIntervals, RatioTest[] latency,
+  private RelativeTests(JudgeConfig config, RatioTest[] errors, IntervalRatioTest errorIntervals, RatioTest[] latency,
       RatioTest latencyNi) {
     this.config = config;
     this.errors = errors;
@@ -29,15 +29,18 @@ final class RelativeTests {
     RatioTest plain = RatioTest.start(c.rollbackRatio(), c.promotionRatio(), c.gridPoints());
     RatioTest[] latency = new RatioTest[c.latencyEdgesMs().length];
     Arrays.fill(latency, plain);
-    return new RelativeTests(c,
-        RatioTest.start(c.rollbackRatio(), c.promotionRatio(), c.gridPoints(), c.failureClusterMean()),
-        IntervalRatioTest.start(c.rollbackRatio(), c.gridPoints()), latency,
+    double[] cells = DispersionTests.cells(c.failureClusterMean());
+    RatioTest[] errors = new RatioTest[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      errors[i] = RatioTest.start(c.rollbackRatio(), c.promotionRatio(), c.gridPoints(), cells[i]);
+    }
+    return new RelativeTests(c, errors, IntervalRatioTest.start(c.rollbackRatio(), c.gridPoints()), latency,
         c.latencyThresholdMs() > 0 ? plain : null);
   }
 
   /** These tests after the strata of one interval; latency is left out during warm-up. */
   RelativeTests update(List<SourceCounts> strata, boolean warmingUp) {
-    RatioTest e = errors;
+    RatioTest[] e = errors.clone();
     IntervalRatioTest ei = errorIntervals;
     RatioTest[] lat = latency.clone();
     RatioTest ni = latencyNi;
@@ -47,7 +50,9 @@ final class RelativeTests {
       VersionCounts p = s.primary();
       double nc = c.requestCount();
       double np = p.requestCount();
-      e = e.update(nc, np, c.failureCount(), p.failureCount());
+      for (int i = 0; i < e.length; i++) {
+        e[i] = e[i].update(nc, np, c.failureCount(), p.failureCount());
+      }
       ei = ei.update(nc, np, c.failureCount(), p.failureCount());
       if (warmingUp) {
         continue;
@@ -61,8 +66,9 @@ final class RelativeTests {
     return new RelativeTests(config, e, ei, lat, ni);
   }
 
-  void addRollbackTests(List<TestResult> out) {
-    out.add(TestResult.of("errors/primary", errors));
+  /** The rollback tests valid when the failure cluster mean lies in cell {@code cell}. */
+  void addRollbackTests(List<TestResult> out, int cell) {
+    out.add(TestResult.of("errors/primary", errors[cell]));
     out.add(new TestResult("errors/primary-share", errorIntervals.rollbackLogE(), Double.NEGATIVE_INFINITY,
         errorIntervals.canaryEvents(), errorIntervals.primaryEvents()));
     for (int i = 0; i < latency.length; i++) {
@@ -71,7 +77,7 @@ final class RelativeTests {
   }
 
   void addNonInferiorityTests(List<TestResult> out) {
-    out.add(TestResult.of("errors/primary", errors));
+    out.add(TestResult.of("errors/primary", bound()));
     if (latencyNi != null) {
       out.add(TestResult.of("latency>" + GoNumber.of(IstioBuckets.atOrBelow(config.latencyThresholdMs()))
           + "ms/primary", latencyNi));
@@ -79,7 +85,12 @@ final class RelativeTests {
   }
 
   double errorsNonInferiorityLogE() {
-    return errors.nonInferiorityLogE();
+    return bound().nonInferiorityLogE();
+  }
+
+  /** The failure test at the policy's cluster bound (the last cell): the one that judges non-inferiority. */
+  private RatioTest bound() {
+    return errors[errors.length - 1];
   }
 
   /** log NI e-value at the latency threshold; −∞ without a threshold. */
@@ -88,7 +99,9 @@ final class RelativeTests {
   }
 
   void writeTo(List<Double> out) {
-    errors.writeTo(out);
+    for (RatioTest t : errors) {
+      t.writeTo(out);
+    }
     errorIntervals.writeTo(out);
     for (RatioTest t : latency) {
       t.writeTo(out);
@@ -99,7 +112,10 @@ final class RelativeTests {
   }
 
   RelativeTests readFrom(Iterator<Double> in) {
-    RatioTest e = errors.readFrom(in);
+    RatioTest[] e = errors.clone();
+    for (int i = 0; i < e.length; i++) {
+      e[i] = e[i].readFrom(in);
+    }
     IntervalRatioTest ei = errorIntervals.readFrom(in);
     RatioTest[] lat = latency.clone();
     for (int i = 0; i < lat.length; i++) {
@@ -110,12 +126,12 @@ final class RelativeTests {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RelativeTests r && r.errors.equals(errors) && r.errorIntervals.equals(errorIntervals)
+    return o instanceof RelativeTests r && Arrays.equals(r.errors, errors) && r.errorIntervals.equals(errorIntervals)
         && Arrays.equals(r.latency, latency) && java.util.Objects.equals(r.latencyNi, latencyNi);
   }
 
   @Override
   public int hashCode() {
-    return errors.hashCode();
+    return Arrays.hashCode(errors);
   }
 }

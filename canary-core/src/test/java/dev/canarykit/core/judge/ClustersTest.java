@@ -79,4 +79,63 @@ class ClustersTest {
     assertThat(Clusters.rateExponent(0.01, 0.05, 1)).isEqualTo(1);
     assertThat(Clusters.rateCost(0.01, 0.05, 1, 1)).isCloseTo(0.04, within(1e-15));
   }
+
+  /** ln P(f) of the Pólya–Aeppli count by its defining sum over the number of clusters j. */
+  private static double logPolyaAeppliBySum(int f, double lambda, double m) {
+    if (f == 0) {
+      return -lambda;
+    }
+    double p = 1 / m;
+    double[] terms = new double[f];
+    for (int j = 1; j <= f; j++) {
+      terms[j - 1] = -lambda + logChoose(f - 1, j - 1) + j * Math.log(lambda) - logFactorial(j) + j * Math.log(p)
+          + (f > j ? (f - j) * Math.log(1 - p) : 0);
+    }
+    return LogSpace.logMeanExp(terms) + Math.log(f);
+  }
+
+  private static double logFactorial(int n) {
+    double s = 0;
+    for (int i = 2; i <= n; i++) {
+      s += Math.log(i);
+    }
+    return s;
+  }
+
+  private static double logChoose(int n, int k) {
+    return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
+  }
+
+  @Test
+  void thePolyaAeppliRecurrenceMatchesItsDefiningSumAndIsPoissonForIndependentFailures() {
+    for (double m : new double[] {1.5, 2, 3, 10, 100}) {
+      for (double lambda : new double[] {0.01, 0.7, 5, 60, 900}) {
+        for (int f : new int[] {0, 1, 2, 7, 40, 300}) {
+          assertThat(Clusters.logPolyaAeppli(f, lambda, m)).as("f=%s λ=%s m=%s", f, lambda, m)
+              .isCloseTo(logPolyaAeppliBySum(f, lambda, m), within(1e-8 * Math.max(1, f)));
+        }
+      }
+    }
+    assertThat(Clusters.logPolyaAeppli(12, 9.5, 1)).isCloseTo(12 * Math.log(9.5) - 9.5 - logFactorial(12),
+        within(1e-9));
+  }
+
+  @Test
+  void theBestRateLikelihoodIsFoundAndFallsAsTheClusterMeanGrows() {
+    double[] means = {1, 1.5, 2, 3, 4, 5, 7, 10, 15, 30, 100};
+    for (int f : new int[] {0, 1, 2, 3, 5, 9, 17, 40, 120, 700}) {
+      double previous = Double.POSITIVE_INFINITY;
+      for (double m : means) {
+        double best = Clusters.maxLogPolyaAeppli(f, m);
+        double dense = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i <= 4000 && f > 0; i++) {
+          dense = Math.max(dense, Clusters.logPolyaAeppli(f, Math.exp(Math.log(1e-4) + i * Math.log(1e4 * 3 * f)
+              / 4000), m));
+        }
+        assertThat(best).as("f=%s m=%s", f, m).isGreaterThanOrEqualTo(f == 0 ? 0 : dense - 1e-9);
+        assertThat(best).as("f=%s falls from m=%s", f, m).isLessThanOrEqualTo(previous + 1e-12);
+        previous = best;
+      }
+    }
+  }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A/A and boundary Monte Carlo (docs/judge-statistics.md §8): the judge at its defaults looks at every interval of
  * an hour-long rollout whose split walks 10% → 50%, over many seeds, with independent failures and with failures in
- * clusters of mean 3 and 10 (the default bound). A regression of its guarantee fails the build: the false-rollback
+ * clusters of mean 3 and 10 (the default bound), which the failure tests adapt to. A regression of its guarantee fails the build: the false-rollback
  * rate must stay within alpha + 3 standard errors.
  */
 class JudgeErrorControlTest {
@@ -57,6 +57,25 @@ class JudgeErrorControlTest {
       assertThat(rollbackRate(c[0], same, same, c[1], 17)).as("A/A at %s rps, clusters of mean %s", c[0], c[1])
           .isLessThanOrEqualTo(limit());
     }
+  }
+
+  /**
+   * The failure tests adapt to the clustering they observe (one cell of cluster means each, the combined e-value the
+   * smallest over the cells): identical versions at the 1% budget's neighbourhood with independent failures and with
+   * clusters of mean 3 and 10, and a canary exactly at the rollback margin with clusters of mean 3, the cell the
+   * dispersion evidence can least rule out.
+   */
+  @Test
+  void theAdaptiveFailureTestsKeepAlphaForClustersOfMeanOneThreeAndTen() {
+    VersionProfile same = new VersionProfile(0.004, 20, 150);
+    for (double m : new double[] {1, 3, 10}) {
+      assertThat(rollbackRate(100, same, same, m, 19)).as("A/A at 100 rps, clusters of mean %s", m)
+          .isLessThanOrEqualTo(limit());
+    }
+    VersionProfile primary = new VersionProfile(0.004, 20, 150);
+    VersionProfile atMargin = new VersionProfile(0.004 * CONFIG.rollbackRatio(), 20, 150);
+    assertThat(rollbackRate(300, primary, atMargin, 3, 20)).as("at the margin, clusters of mean 3")
+        .isLessThanOrEqualTo(limit());
   }
 
   @Test

@@ -81,7 +81,7 @@ class DemoJudgeIT {
       long judgedTicks = run.stream().filter(l -> l.matches("    t\\+ *\\d+s  .*  judged")).count();
       assertThat(verdicts).isNotEmpty().hasSize((int) judgedTicks).allMatch(l -> l.matches("  judge: [A-Z_]+: "
           + "e=\\S+ \\(rollback at 20\\.0\\), p=\\S+, canary \\d+/\\d+ failed, primary \\d+/\\d+ failed, \\d+ "
-          + "intervals, canarykit-judge/2 -> .+"));
+          + "intervals, canarykit-judge/3 -> .+"));
     }
   }
 }

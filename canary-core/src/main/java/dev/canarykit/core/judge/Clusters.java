@@ -132,6 +132,19 @@ final class Clusters {
     if (f == 0) {
       return 0;
     }
+    if (f > MEMO_COUNTS) {
+      return searchMaxLogPolyaAeppli(f, m);
+    }
+    return MEMO.computeIfAbsent(new CountAtMean(f, m), k -> searchMaxLogPolyaAeppli(k.f(), k.m()));
+  }
+
+  /** Counts up to this have their best-rate likelihood remembered (a pure function of the count and the mean). */
+  private static final long MEMO_COUNTS = 5_000;
+  private static final java.util.Map<CountAtMean, Double> MEMO = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record CountAtMean(long f, double m) {}
+
+  private static double searchMaxLogPolyaAeppli(long f, double m) {
     double lo = Math.log(f / (50 * m));
     double hi = Math.log(2.0 * f);
     int points = 24;

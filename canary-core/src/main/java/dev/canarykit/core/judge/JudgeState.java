@@ -24,6 +24,8 @@ public final class JudgeState {
   private final double maxRollbackLogE;
   private final VersionTotals totals;
   private final DispersionTests dispersion;
+  /** The binding cell's rollback tests, computed once (the state is immutable). */
+  private List<TestResult> binding;
 
   private JudgeState(JudgeConfig config, RelativeTests relative, BudgetTests budgets, int intervals,
       double maxRollbackLogE, VersionTotals totals, DispersionTests dispersion) {
@@ -69,7 +71,12 @@ public final class JudgeState {
 
   /** The rollback tests of the cell whose combined e-value is smallest, in a fixed order, with their names. */
   List<TestResult> rollbackTests() {
-    return rollbackTests(bindingCell());
+    List<TestResult> b = binding;
+    if (b == null) {
+      b = List.copyOf(rollbackTests(bindingCell()));
+      binding = b;
+    }
+    return b;
   }
 
   /**

@@ -29,9 +29,16 @@ final class RatioTest {
   private final double[] logDown;
   private final long canaryEvents;
   private final long primaryEvents;
+  private final boolean judgesNonInferiority;
 
   private RatioTest(double rho0, double rho1, double clusterMean, double[] up, double[] down, double[] logUp,
       double[] logDown, long canaryEvents, long primaryEvents) {
+    this(rho0, rho1, clusterMean, up, down, logUp, logDown, canaryEvents, primaryEvents, true);
+  }
+
+  private RatioTest(double rho0, double rho1, double clusterMean, double[] up, double[] down, double[] logUp,
+      double[] logDown, long canaryEvents, long primaryEvents, boolean judgesNonInferiority) {
+    this.judgesNonInferiority = judgesNonInferiority;
     this.rho0 = rho0;
     this.rho1 = rho1;
     this.clusterMean = clusterMean;
@@ -92,11 +99,11 @@ final class RatioTest {
     for (int k = 0; k < up.length; k++) {
       nu[k] += logRatio(up[k], rho0, canaryRequests, primaryRequests, canaryEvents, primaryEvents);
     }
-    for (int k = 0; k < down.length; k++) {
+    for (int k = 0; k < down.length && judgesNonInferiority; k++) {
       nd[k] += logRatio(down[k], rho1, canaryRequests, primaryRequests, canaryEvents, primaryEvents);
     }
     return new RatioTest(rho0, rho1, clusterMean, up, down, nu, nd, this.canaryEvents + canaryEvents,
-        this.primaryEvents + primaryEvents);
+        this.primaryEvents + primaryEvents, judgesNonInferiority);
   }
 
   /** The (tempered) log-likelihood ratio of share θ(r) against θ(base): x_c·ln(θr/θb) + x_p·ln((1−θr)/(1−θb)). */
@@ -110,6 +117,14 @@ final class RatioTest {
     double thetaR = r * nc / (r * nc + np);
     double thetaB = base * nc / (base * nc + np);
     return Clusters.ratioExponent(thetaB, thetaR, clusterMean) * raw;
+  }
+
+  /**
+   * This fresh test without its non-inferiority side (its e-value stays 1): for tests whose rollback evidence
+   * alone is used, which then cost half as much to update.
+   */
+  RatioTest rollbackOnly() {
+    return new RatioTest(rho0, rho1, clusterMean, up, down, logUp, logDown, canaryEvents, primaryEvents, false);
   }
 
   /** log of the rollback e-value (evidence that ρ &gt; ρ0). */
@@ -144,7 +159,8 @@ final class RatioTest {
     for (int k = 0; k < nd.length; k++) {
       nd[k] = in.next();
     }
-    return new RatioTest(rho0, rho1, clusterMean, up, down, nu, nd, in.next().longValue(), in.next().longValue());
+    return new RatioTest(rho0, rho1, clusterMean, up, down, nu, nd, in.next().longValue(), in.next().longValue(),
+        judgesNonInferiority);
   }
 
   /** Canary events counted so far. */

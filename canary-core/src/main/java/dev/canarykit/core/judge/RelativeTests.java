@@ -32,7 +32,8 @@ final class RelativeTests {
     double[] cells = DispersionTests.cells(c.failureClusterMean());
     RatioTest[] errors = new RatioTest[cells.length];
     for (int i = 0; i < cells.length; i++) {
-      errors[i] = RatioTest.start(c.rollbackRatio(), c.promotionRatio(), c.gridPoints(), cells[i]);
+      RatioTest t = RatioTest.start(c.rollbackRatio(), c.promotionRatio(), c.gridPoints(), cells[i]);
+      errors[i] = i == cells.length - 1 ? t : t.rollbackOnly();
     }
     return new RelativeTests(c, errors, IntervalRatioTest.start(c.rollbackRatio(), c.gridPoints()), latency,
         c.latencyThresholdMs() > 0 ? plain : null);

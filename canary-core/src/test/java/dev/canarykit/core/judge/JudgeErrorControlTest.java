@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.canarykit.core.internal.simulation.Traffic;
 import dev.canarykit.core.internal.simulation.VersionProfile;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A/A and boundary Monte Carlo (docs/judge-statistics.md §8): the judge at its defaults looks at every interval of
  * an hour-long rollout whose split walks 10% → 50%, over many seeds, with independent failures and with failures in
  * clusters of mean 3 and 10 (the default bound), which the failure tests adapt to. A regression of its guarantee fails the build: the false-rollback
- * rate must stay within alpha + 3 standard errors.
+ * rate must stay within alpha + 3 standard errors. Each rollout judges up to 60 intervals with the failure tests of
+ * every cluster-mean cell, so a case costs tens of seconds of CPU: the methods get 15 minutes each on a loaded
+ * machine.
  */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class JudgeErrorControlTest {
   private static final int RUNS = 1000;
   private static final int INTERVALS = 60;
@@ -21,8 +26,14 @@ class JudgeErrorControlTest {
   /** Fraction of runs rolled back. */
   static double rollbackRate(double rps, VersionProfile primary, VersionProfile canary, double clusterMean,
       long seed) {
+    return rollbackRate(rps, primary, canary, clusterMean, seed, RUNS);
+  }
+
+  /** Fraction of {@code runs} runs rolled back. */
+  static double rollbackRate(double rps, VersionProfile primary, VersionProfile canary, double clusterMean,
+      long seed, int runs) {
     int rollbacks = 0;
-    for (int run = 0; run < RUNS; run++) {
+    for (int run = 0; run < runs; run++) {
       SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + run);
       JudgeState state = JudgeState.start(CONFIG);
       for (int t = 0; t < INTERVALS; t++) {
@@ -35,11 +46,15 @@ class JudgeErrorControlTest {
         }
       }
     }
-    return (double) rollbacks / RUNS;
+    return (double) rollbacks / runs;
   }
 
   private static double limit() {
-    return CONFIG.alpha() + 3 * Math.sqrt(CONFIG.alpha() * (1 - CONFIG.alpha()) / RUNS);
+    return limit(RUNS);
+  }
+
+  private static double limit(int runs) {
+    return CONFIG.alpha() + 3 * Math.sqrt(CONFIG.alpha() * (1 - CONFIG.alpha()) / runs);
   }
 
   @Test
@@ -67,15 +82,16 @@ class JudgeErrorControlTest {
    */
   @Test
   void theAdaptiveFailureTestsKeepAlphaForClustersOfMeanOneThreeAndTen() {
+    int runs = 500;
     VersionProfile same = new VersionProfile(0.004, 20, 150);
     for (double m : new double[] {1, 3, 10}) {
-      assertThat(rollbackRate(100, same, same, m, 19)).as("A/A at 100 rps, clusters of mean %s", m)
-          .isLessThanOrEqualTo(limit());
+      assertThat(rollbackRate(100, same, same, m, 19, runs)).as("A/A at 100 rps, clusters of mean %s", m)
+          .isLessThanOrEqualTo(limit(runs));
     }
     VersionProfile primary = new VersionProfile(0.004, 20, 150);
     VersionProfile atMargin = new VersionProfile(0.004 * CONFIG.rollbackRatio(), 20, 150);
-    assertThat(rollbackRate(300, primary, atMargin, 3, 20)).as("at the margin, clusters of mean 3")
-        .isLessThanOrEqualTo(limit());
+    assertThat(rollbackRate(300, primary, atMargin, 3, 20, runs)).as("at the margin, clusters of mean 3")
+        .isLessThanOrEqualTo(limit(runs));
   }
 
   @Test

@@ -2,36 +2,28 @@ package dev.canarykit.examples.bench;
 
 import dev.canarykit.core.testing.InMemoryWebhookClient;
 import dev.canarykit.core.testing.ScriptedMetricSource;
+import dev.canarykit.examples.demo.CrudMockServer;
 import dev.canarykit.examples.scale.InitializedFleet;
 import dev.canarykit.k8s.CanaryStatusMapping;
-import dev.canarykit.k8s.FlaggerCrds;
 import dev.canarykit.k8s.controller.CanaryController;
 import dev.canarykit.k8s.controller.ControllerConfig;
 import dev.canarykit.k8s.controller.ControllerListener;
 import dev.canarykit.k8s.resource.CanaryResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The controller's own cost at scale, on fabric8's mock API server in CRUD mode in this JVM, with in-memory routes,
@@ -51,9 +43,6 @@ import java.util.logging.Logger;
  */
 public final class ControllerBench {
   private static final String NS = "test";
-  /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
-  private static final List<Logger> QUIET = List.of(Logger.getLogger("io.fabric8.mockwebserver"),
-      Logger.getLogger("io.fabric8.kubernetes.client.server.mock"));
   private static final String CANARY = resource("/seed/podinfo-canary.yaml")
       .replaceAll("(?m)^  autoscalerRef:\n(    .*\n)+", "");
   private static final String DEPLOYMENT = resource("/seed/podinfo-deployment.yaml");
@@ -62,22 +51,16 @@ public final class ControllerBench {
 
   /** {@code takeover N R} or {@code idle N SECONDS}. */
   public static void main(String[] args) throws Exception {
-    QUIET.forEach(l -> l.setLevel(Level.WARNING));
     int canaries = Integer.parseInt(args[1]);
     int n = Integer.parseInt(args[2]);
-    KubernetesCrudDispatcher dispatcher = new KubernetesCrudDispatcher(List.of());
-    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        dispatcher, false);
-    server.init(InetAddress.getLoopbackAddress(), 0);
-    try (KubernetesClient client = server.createClient()) {
-      FlaggerCrds.load(client.getKubernetesSerialization())
-          .forEach(crd -> client.apiextensions().v1().customResourceDefinitions().resource(crd).create());
+    try (CrudMockServer server = CrudMockServer.start()) {
+      KubernetesClient client = server.client();
       var json = client.getKubernetesSerialization();
       IntFunction<String> name = i -> String.format(Locale.ROOT, "app-%05d", i);
       IntFunction<Deployment> target = i -> json.unmarshal(DEPLOYMENT.replace("podinfo", name.apply(i)), Deployment.class);
       IntFunction<CanaryResource> canary = i -> json.unmarshal(CANARY.replace("podinfo", name.apply(i)),
           CanaryResource.class);
-      InitializedFleet fleet = new InitializedFleet(dispatcher, client, NS);
+      InitializedFleet fleet = new InitializedFleet(server.store(), client, NS);
       if (args[0].equals("takeover")) {
         fleet.load(canaries, target, canary);
         takeOver(client, canaries, n);
@@ -85,8 +68,6 @@ public final class ControllerBench {
         fleet.initialized(canaries, name, target, canary, Duration.ofMinutes(5));
         idle(client, canaries, n);
       }
-    } finally {
-      server.destroy();
     }
     System.exit(0);
   }

@@ -5,7 +5,6 @@ import dev.canarykit.core.model.Canary;
 import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.model.CanaryStatus.CanaryCondition;
 import dev.canarykit.core.model.Phase;
-import dev.canarykit.core.port.AnalysisSlots;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,8 +26,9 @@ import java.util.Set;
  * tick that did not start its run (scaling up failed) keeps its slot until its next tick. At a take-over the slots and
  * the queue are rebuilt from the statuses in the cache ({@link #takeOver}). Thread-safe.
  */
-final class AnalysisGate implements AnalysisSlots {
-  private static final Set<Phase> ANALYSING =
+final class AnalysisGate implements SlotGate {
+  /** The phases of a canary in analysis: it holds a slot. */
+  static final Set<Phase> ANALYSING =
       EnumSet.of(Phase.PROGRESSING, Phase.WAITING_PROMOTION, Phase.PROMOTING, Phase.FINALISING);
 
   private final int limit;
@@ -65,8 +65,8 @@ final class AnalysisGate implements AnalysisSlots {
     return new Outcome.Queued(position, limit);
   }
 
-  /** After a tick of {@code key} that decided {@code status}: holds, keeps or frees its slot and its place. */
-  synchronized void settle(String key, CanaryStatus status) {
+  @Override
+  public synchronized void settle(String key, CanaryStatus status) {
     boolean admittedThisTick = fresh.remove(key);
     if (ANALYSING.contains(status.phase())) {
       running.add(key);
@@ -86,7 +86,8 @@ final class AnalysisGate implements AnalysisSlots {
   }
 
   /** {@code key} is gone, invalid or no longer ticked here: frees its slot and its place. */
-  synchronized void forget(String key) {
+  @Override
+  public synchronized void forget(String key) {
     running.remove(key);
     reserved.remove(key);
     fresh.remove(key);
@@ -99,7 +100,8 @@ final class AnalysisGate implements AnalysisSlots {
    * slot (also beyond the limit, when it was lowered: no run is ever stopped), a queued one waits in the order it
    * joined the queue (its condition's lastTransitionTime, whole seconds; ties by namespace/name).
    */
-  synchronized void takeOver(Map<String, CanaryStatus> statuses) {
+  @Override
+  public synchronized void takeOver(Map<String, CanaryStatus> statuses) {
     running.clear();
     reserved.clear();
     fresh.clear();
@@ -119,7 +121,8 @@ final class AnalysisGate implements AnalysisSlots {
   }
 
   /** Forgets every slot and place (the term ended). */
-  synchronized void clear() {
+  @Override
+  public synchronized void clear() {
     running.clear();
     reserved.clear();
     fresh.clear();
@@ -141,6 +144,12 @@ final class AnalysisGate implements AnalysisSlots {
     }
   }
 
+  /** Frees the slot and the place of a canary no longer ticked here: its next holder counts it again. */
+  @Override
+  public void handOver(String key) {
+    forget(key);
+  }
+
   /** How many canaries hold a slot, and how many wait (for tests). */
   synchronized int[] sizes() {
     return new int[] {running.size(), queue.size()};
@@ -151,7 +160,8 @@ final class AnalysisGate implements AnalysisSlots {
     return List.copyOf(queue);
   }
 
-  private static boolean queued(CanaryStatus status) {
+  /** Whether {@code status} is that of a canary waiting for a slot. */
+  static boolean queued(CanaryStatus status) {
     CanaryCondition c = status.promotedCondition();
     return status.phase() == Phase.WAITING && c != null && c.queued();
   }

@@ -76,7 +76,7 @@ public final class CanaryController implements AutoCloseable {
   private InvalidCanaryReports invalids;
   private java.util.function.Function<WriteFence, CanaryDriver> drivers;
   /** The limit on concurrent analyses, or {@code null} without one. */
-  private AnalysisGate gate;
+  private SlotGate gate;
   /** The terms begun and not ended, by shard (shard 0 without sharding). */
   private final Map<Integer, Term> terms = new ConcurrentHashMap<>();
   private CompletableFuture<?> election;
@@ -177,8 +177,7 @@ public final class CanaryController implements AutoCloseable {
     var statuses = KubernetesStatusStore.create(calls, cache);
     var metrics = config.metrics().perServer(config.defaultMetricsServer(),
         KubernetesMetricTemplateLookup.of(cache), new KubernetesSecretResolver(cache));
-    gate = config.maxConcurrentAnalyses() == 0 ? null
-        : new AnalysisGate(config.maxConcurrentAnalyses(), scheduling);
+    gate = slotGate();
     AnalysisSlots slots = gate == null ? AnalysisSlots.UNLIMITED : gate;
     drivers = fence -> CanaryDriver.builder().workloads(workloads).router(config.router()).metrics(metrics)
         .webhooks(config.webhooks()).statuses(statuses).events(events).clock(config.clock())
@@ -187,6 +186,23 @@ public final class CanaryController implements AutoCloseable {
     // still see the old spec (0 of 0 replicas, "ready") and revert while no pod serves. Passes are rare: read fresh.
     finalizers = CanaryFinalizer.create(calls, KubernetesWorkloadStore.builder(calls).build(), config.router(),
         events, statuses, config.clock());
+  }
+
+  /**
+   * The limit on concurrent analyses: none, in memory (one controller, or the leader), or with sharding in Leases
+   * shared by the group, a leaked slot being reclaimed once it has not changed for longer than a tick may take from
+   * its claim to its status write plus a lease duration.
+   */
+  private SlotGate slotGate() {
+    int limit = config.maxConcurrentAnalyses();
+    Sharding s = config.sharding();
+    if (limit == 0 || s == null) {
+      return limit == 0 ? null : new AnalysisGate(limit, scheduling);
+    }
+    Duration grace = config.tickTimeout().plus(s.leaseDuration());
+    TickPool pool = workers;
+    return new SharedAnalysisGate(limit, new SlotLeases(client, s, config.requestTimeout(), grace), grace,
+        scheduling, pool::execute, pool.portCalls());
   }
 
   /**
@@ -334,12 +350,9 @@ public final class CanaryController implements AutoCloseable {
   private static Map<String, CanaryStatus> statuses(List<CanaryResource> canaries) {
     Map<String, CanaryStatus> out = new java.util.HashMap<>();
     for (CanaryResource r : canaries) {
-      if (r.getStatus() != null) {
-        try {
-          out.put(key(r), CanaryStatusMapping.toCore(r.getStatus()));
-        } catch (RuntimeException e) {
-          LOG.debug("status of canary {} not read at take-over: {}", key(r), e.getMessage());
-        }
+      CanaryStatus s = statusOf(r);
+      if (s != null) {
+        out.put(key(r), s);
       }
     }
     return out;
@@ -392,7 +405,7 @@ public final class CanaryController implements AutoCloseable {
         gate.clear();
       } else if (gate != null && cache != null) {
         cache.list(CanaryResource.class).stream().map(CanaryController::key).filter(k -> shardOf(k) == shard)
-            .forEach(gate::forget);
+            .forEach(gate::handOver);
       }
     }
     t.fence().close();
@@ -499,6 +512,26 @@ public final class CanaryController implements AutoCloseable {
     }
   }
 
+  /** The limit learns what every Canary shows (the shared gate's queue spans the group). */
+  private void observeSlot(CanaryResource r) {
+    if (gate != null) {
+      gate.observed(key(r), () -> statusOf(r));
+    }
+  }
+
+  /** The status of {@code r}, or null when it has none or one that cannot be read. */
+  private static CanaryStatus statusOf(CanaryResource r) {
+    if (r.getStatus() == null) {
+      return null;
+    }
+    try {
+      return CanaryStatusMapping.toCore(r.getStatus());
+    } catch (RuntimeException e) {
+      LOG.debug("status of canary {} not read: {}", key(r), e.getMessage());
+      return null;
+    }
+  }
+
   /** A tick that did not run the machine (invalid, not driven, deleted, failed): the canary holds no slot. */
   private void forgetSlot(String key) {
     if (gate != null) {
@@ -600,6 +633,7 @@ public final class CanaryController implements AutoCloseable {
   private final class Handler implements ResourceEventHandler<CanaryResource> {
     @Override
     public void onAdd(CanaryResource r) {
+      observeSlot(r);
       String ns = r.getMetadata().getNamespace();
       reportCount(ns, counts.add(ns, r.getMetadata().getName()));
       schedule(r);
@@ -607,6 +641,7 @@ public final class CanaryController implements AutoCloseable {
 
     @Override
     public void onUpdate(CanaryResource old, CanaryResource r) {
+      observeSlot(r);
       schedule(r);
       boolean deleting = old.getMetadata().getDeletionTimestamp() == null
           && r.getMetadata().getDeletionTimestamp() != null;
@@ -618,7 +653,9 @@ public final class CanaryController implements AutoCloseable {
     @Override
     public void onDelete(CanaryResource r, boolean unknownFinalState) {
       schedules.cancel(key(r));
-      forgetSlot(key(r));
+      if (gate != null) {
+        gate.deleted(key(r));
+      }
       resolved.forget(key(r));
       String ns = r.getMetadata().getNamespace();
       reportCount(ns, counts.remove(ns, r.getMetadata().getName()));

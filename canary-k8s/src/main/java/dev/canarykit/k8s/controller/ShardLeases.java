@@ -1,20 +1,13 @@
 package dev.canarykit.k8s.controller;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,9 +44,7 @@ final class ShardLeases implements AutoCloseable {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(ShardLeases.class);
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final DateTimeFormatter MICRO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSX")
-      .withZone(ZoneOffset.UTC);
+  private static final JsonNodeFactory JSON = LeaseWrites.JSON;
   private static final Duration MIN_REQUEST_TIMEOUT = Duration.ofSeconds(2);
   private static final int PARALLEL_RENEWALS = 4;
 
@@ -130,6 +121,7 @@ final class ShardLeases implements AutoCloseable {
     try {
       Map<String, Lease> out = client.resources(Lease.class).inNamespace(sharding.leaseNamespace())
           .withLabel(Sharding.GROUP_LABEL, sharding.name()).list().getItems().stream()
+          .filter(l -> !l.getMetadata().getName().startsWith(sharding.slotLeasePrefix())) // held by canaries
           .collect(Collectors.toMap(l -> l.getMetadata().getName(), Function.identity(), (a, b) -> a, TreeMap::new));
       if (failing) {
         LOG.info("shard leases of {} readable again", sharding.name());
@@ -328,19 +320,10 @@ final class ShardLeases implements AutoCloseable {
   /** The same, also setting the Lease's annotations to this replica's count of shards when {@code count}. */
   private Lease patch(String name, String version, java.util.function.UnaryOperator<ObjectNode> fields,
       boolean count) {
-    ObjectNode values = fields.apply(JSON.objectNode());
-    ArrayNode ops = JSON.arrayNode();
-    ops.add(JSON.objectNode().put("op", "replace").put("path", "/metadata/resourceVersion").put("value", version));
-    if (count) {
-      ops.add(JSON.objectNode().put("op", "add").put("path", "/metadata/annotations").set("value",
-          JSON.objectNode().put(Sharding.SHARDS_ANNOTATION, String.valueOf(sharding.shards()))));
-    }
-    values.properties().forEach(f -> ops.add(JSON.objectNode().put("op", "add")
-        .put("path", "/spec/" + f.getKey()).set("value", f.getValue())));
-    Lease stub = new LeaseBuilder().withNewMetadata().withName(name).withNamespace(sharding.leaseNamespace())
-        .endMetadata().build();
-    return client.resources(Lease.class).inNamespace(sharding.leaseNamespace()).resource(stub)
-        .patch(PatchContext.of(PatchType.JSON), ops.toString());
+    ObjectNode annotations = count
+        ? JSON.objectNode().put(Sharding.SHARDS_ANNOTATION, String.valueOf(sharding.shards())) : null;
+    return LeaseWrites.patch(client, sharding.leaseNamespace(), name, version, fields.apply(JSON.objectNode()),
+        annotations);
   }
 
   /**
@@ -396,15 +379,15 @@ final class ShardLeases implements AutoCloseable {
   }
 
   private static String holder(Lease l) {
-    return l.getSpec() == null ? null : l.getSpec().getHolderIdentity();
+    return LeaseWrites.holder(l);
   }
 
   private static String now() {
-    return MICRO_TIME.format(Instant.now().truncatedTo(ChronoUnit.MICROS));
+    return LeaseWrites.now();
   }
 
   private static ZonedDateTime zoned() {
-    return ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    return LeaseWrites.zoned();
   }
 
   /** A shard this replica holds: its Lease's version, and the watchdog that ends its term past the deadline. */

@@ -131,4 +131,14 @@ public record Sharding(String leaseNamespace, String name, String identity, int 
   String replicaLease(int k) {
     return name + "-replica-" + k;
   }
+
+  /** The prefix of the names of the group's analysis-slot Leases ({@link #slotLease}). */
+  String slotLeasePrefix() {
+    return name + "-analysis-";
+  }
+
+  /** The name of analysis slot {@code i}'s Lease (with a limit on concurrent analyses). */
+  String slotLease(int i) {
+    return slotLeasePrefix() + i;
+  }
 }

@@ -82,13 +82,20 @@ class AnalysisLimitTest {
     assertThat(queue.admitted()).as("started in order of arrival").containsExactlyElementsOf(queue.arrived());
     assertThat(queue.waited()).as("canaries that waited").hasSizeGreaterThanOrEqualTo(CANARIES - LIMIT);
 
-    Map<String, List<String>> events = slotEvents();
+    assertWaitedWithEvents(slotEvents(), queue, LIMIT);
+  }
+
+  /**
+   * Every canary that waited has "waiting for an analysis slot" Events, its first one with the place the gate first
+   * gave it, and no other canary has one.
+   */
+  static void assertWaitedWithEvents(Map<String, List<String>> events, Queue queue, int limit) {
     for (String name : queue.waited()) {
       assertThat(events.get(name)).as("Events of %s", name).isNotEmpty().allSatisfy(m -> assertThat(m)
           .matches("Halt " + name + "\\.test advancement waiting for an analysis slot: position [0-9]+ in the "
-              + "queue, at most 5 analyses at once"));
-      assertThat(events.get(name).get(0)).as("first place of %s", name)
-          .endsWith("position " + queue.firstPosition(name) + " in the queue, at most 5 analyses at once");
+              + "queue, at most " + limit + " analyses at once"));
+      assertThat(events.get(name).get(0)).as("first place of %s", name).endsWith("position "
+          + queue.firstPosition(name) + " in the queue, at most " + limit + " analyses at once");
     }
     assertThat(events.keySet()).containsExactlyInAnyOrderElementsOf(queue.waited());
   }
@@ -141,7 +148,7 @@ class AnalysisLimitTest {
   }
 
   /** The phase each canary's last tick decided; the most canaries ever in analysis at once. */
-  private static final class Analysing {
+  static final class Analysing {
     private final Map<String, Phase> phases = new HashMap<>();
     private int max;
 
@@ -160,7 +167,7 @@ class AnalysisLimitTest {
   }
 
   /** The gate's decisions in the order it took them. */
-  private static final class Queue implements ControllerListener {
+  static final class Queue implements ControllerListener {
     private final LinkedHashSet<String> arrived = new LinkedHashSet<>();
     private final List<String> admitted = new ArrayList<>();
     private final Map<String, Integer> firstPosition = new HashMap<>();

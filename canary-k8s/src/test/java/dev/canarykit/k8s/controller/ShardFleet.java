@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.canarykit.core.analysis.Command;
 import dev.canarykit.core.analysis.Outcome;
 import dev.canarykit.core.model.Canary;
+import dev.canarykit.core.model.CanaryStatus;
 import dev.canarykit.core.model.Phase;
 import dev.canarykit.core.port.TrafficRouter;
 import dev.canarykit.core.testing.InMemoryWebhookClient;
@@ -41,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,8 +61,16 @@ final class ShardFleet implements AutoCloseable {
   private static final java.util.logging.Logger MOCK_LOG =
       java.util.logging.Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
-  /** One tick of the driver: which controller ran it on which Canary, from its start to its report. */
-  record Tick(String controller, String canary, Instant start, Instant end, long seq) {}
+  /**
+   * One tick of the driver: which controller ran it on which Canary, from its start to its report, and the status
+   * it decided ({@code null} when it decided none).
+   */
+  record Tick(String controller, String canary, Instant start, Instant end, long seq, CanaryStatus status) {
+    /** The phase decided, or null. */
+    Phase phase() {
+      return status == null ? null : status.phase();
+    }
+  }
 
   /** A side effect on a Canary's objects that completed at {@code at}, {@code seq}-th of everything recorded. */
   record Write(String controller, String canary, Instant at, String what, long seq) {}
@@ -95,15 +105,22 @@ final class ShardFleet implements AutoCloseable {
    * recording what it does; {@code extra} (or {@code null}) also intercepts its client's requests.
    */
   CanaryController controller(String id, Sharding sharding, Duration interval, Interceptor extra) {
+    return controller(id, sharding, interval, extra, UnaryOperator.identity());
+  }
+
+  /** The same, with {@code more} of the configuration (e.g. a limit on concurrent analyses). */
+  CanaryController controller(String id, Sharding sharding, Duration interval, Interceptor extra,
+      UnaryOperator<ControllerConfig.Builder> more) {
     KubernetesClient own = recordingClient(id, extra);
     clients.put(id, own);
     closing.add(own);
-    CanaryController c = CanaryController.create(own, ControllerConfig.builder()
+    CanaryController c = CanaryController.create(own, more.apply(ControllerConfig.builder()
         .router(new RecordingRouter(id)).metrics(metrics).webhooks(webhooks)
         .events(k8s -> (canary, status, event) -> events.add(new Write(id, canary.name(), Instant.now(),
             event.message(), next())))
         .namespace(NS).intervals(x -> interval).sharding(sharding)
-        .onTick(r -> ticks.add(new Tick(id, r.canary().name(), r.now(), Instant.now(), next()))).build());
+        .onTick(r -> ticks.add(new Tick(id, r.canary().name(), r.now(), Instant.now(), next(),
+            r.finalStatus())))).build());
     closing.add(0, c);
     return c;
   }
@@ -115,7 +132,12 @@ final class ShardFleet implements AutoCloseable {
 
   /** Creates each target and its Canary (the seed's, analysed every 2 s) and rolls Deployments out from now on. */
   void create(List<String> names) {
-    names.forEach(this::createTargetAndCanary);
+    create(names, UnaryOperator.identity());
+  }
+
+  /** The same, each Canary's YAML first changed by {@code yaml} (e.g. fewer analysis steps). */
+  void create(List<String> names, UnaryOperator<String> yaml) {
+    names.forEach(n -> createTargetAndCanary(n, yaml));
     rollOutOnChange();
   }
 
@@ -296,7 +318,7 @@ final class ShardFleet implements AutoCloseable {
     }
   }
 
-  private void createTargetAndCanary(String name) {
+  private void createTargetAndCanary(String name, UnaryOperator<String> change) {
     Deployment podinfo = Fixtures.podinfo(NS);
     client.resource(new DeploymentBuilder(podinfo).editMetadata().withName(name).withLabels(Map.of("app", name))
         .endMetadata().editSpec().editSelector().withMatchLabels(Map.of("app", name)).endSelector()
@@ -305,7 +327,8 @@ final class ShardFleet implements AutoCloseable {
     String yaml = seedYaml().replaceAll("(?s)  autoscalerRef:.*?name: podinfo\n", "")
         .replace("interval: 1m\n    # max number", "interval: 2s\n    # max number")
         .replace("name: podinfo", "name: " + name);
-    client.resource(client.getKubernetesSerialization().unmarshal(yaml, CanaryResource.class)).create();
+    client.resource(client.getKubernetesSerialization().unmarshal(change.apply(yaml), CanaryResource.class))
+        .create();
   }
 
   private static String seedYaml() {

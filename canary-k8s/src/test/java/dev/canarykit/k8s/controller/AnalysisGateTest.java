@@ -112,11 +112,11 @@ class AnalysisGateTest {
     gate.settle("test/" + name, status(Phase.PROGRESSING));
   }
 
-  private static Canary canary(String name) {
+  static Canary canary(String name) {
     return new Canary(name, "test", SeedRelease.spec());
   }
 
-  private static CanaryStatus status(Phase phase) {
+  static CanaryStatus status(Phase phase) {
     return CanaryStatus.initial().toBuilder().phase(phase).build();
   }
 
@@ -124,7 +124,7 @@ class AnalysisGateTest {
     return queuedSince("2026-01-01T00:00:00Z");
   }
 
-  private static CanaryStatus queuedSince(String joined) {
+  static CanaryStatus queuedSince(String joined) {
     Instant at = Instant.parse(joined);
     return status(Phase.WAITING).toBuilder().conditions(List.of(new CanaryCondition(CanaryCondition.PROMOTED,
         "Unknown", CanaryCondition.QUEUED, "Canary is waiting for an analysis slot.", at, at))).build();

@@ -118,8 +118,9 @@ public record ControllerConfig(TrafficRouter router, MetricSource.Factory metric
      * How many canaries may be in analysis at once, from the start of a run (Progressing) to its end (Succeeded or
      * Failed). A canary with a new revision beyond the limit waits before its analysis starts, in phase
      * {@code Waiting} with the condition reason {@code AnalysisQueued}, an Event and its place in the queue, and
-     * starts in order of arrival. Initialization, rollback, promotion and finalising are never held. At least 0;
-     * default 0, no limit.
+     * starts in order of arrival. Initialization, rollback, promotion and finalising are never held. With
+     * {@link #sharding} the limit holds for the whole group: every replica must set the same value, and the slots
+     * are Leases {@code <group>-analysis-<i>} held by the canaries. At least 0; default 0, no limit.
      */
     public Builder maxConcurrentAnalyses(int v) {
       if (v < 0) {

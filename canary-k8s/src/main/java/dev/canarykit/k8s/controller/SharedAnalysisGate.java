@@ -256,9 +256,19 @@ final class SharedAnalysisGate implements SlotGate {
     fresh.remove(key);
   }
 
-  /** Nothing to rebuild: what a canary holds is in the Leases, and its next tick finds it. */
+  /**
+   * The canaries taken over that analyse or wait may hold a slot this replica has not claimed (their shard moved,
+   * this replica restarted): their slot is looked up when their run ends or they stop waiting, since their first
+   * tick here may already end the run.
+   */
   @Override
-  public void takeOver(Map<String, CanaryStatus> statuses) {}
+  public void takeOver(Map<String, CanaryStatus> statuses) {
+    statuses.forEach((key, status) -> {
+      if (AnalysisGate.ANALYSING.contains(status.phase()) || AnalysisGate.queued(status)) {
+        held.putIfAbsent(key, UNKNOWN);
+      }
+    });
+  }
 
   @Override
   public void clear() {

@@ -32,11 +32,11 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The limit on concurrent analyses holds across the replicas of a shard group: three controllers, each with its
  * own client and {@code maxConcurrentAnalyses(5)}, share 30 canaries through 6 shards on one mock server, and all
- * 30 get a new revision at once. Replaying every tick's decided phase in the order the ticks reported (each tick
+ * 30 get a new revision at once; once one of its canaries analyses, one replica stops and the two others take its
+ * shards over, its canaries keeping their slots. Replaying every tick's decided phase in the order the ticks reported (each tick
  * reports after its status write and before its slot is freed), never more than 5 canaries analyse in the whole
- * group; every release finishes and every slot Lease is free again; the canaries that waited were admitted in the
- * order they joined the queue, as far as whole seconds tell it (a canary that joined in an earlier second than
- * another was admitted before it); each that waited has Events with its place, and the places are the group's
+ * group; every release finishes and every slot Lease is free again; no canary overtook one that joined the queue
+ * before it ({@link #assertNoneOvertaken}); each that waited has Events with its place, and the places are the group's
  * (larger than the number of canaries any one replica ticks).
  */
 @EnableKubernetesMockClient(crud = true)
@@ -44,6 +44,8 @@ class ShardedAnalysisLimitTest {
   private static final int CANARIES = 30;
   private static final int LIMIT = 5;
   private static final int SHARDS = 6;
+  /** How much earlier a canary must have joined the queue to count as ahead (a second of the wall clock). */
+  private static final Duration CLEAR_LEAD = Duration.ofSeconds(10);
   KubernetesClient client;
   KubernetesMockServer server;
   private ShardFleet fleet;
@@ -63,12 +65,13 @@ class ShardedAnalysisLimitTest {
     Canaries.installCrds(client);
     AnalysisLimitTest.Queue queue = new AnalysisLimitTest.Queue();
     Clock clock = new TenTimesFaster();
+    Admissions admissions = new Admissions(queue, clock);
     List<String> ids = List.of("replica-a", "replica-b", "replica-c");
     List<CanaryController> controllers = new ArrayList<>();
     for (String id : ids) {
       controllers.add(fleet.controller(id, new Sharding(ShardFleet.NS, ShardFleet.GROUP, id, SHARDS,
           Duration.ofSeconds(10), Duration.ofSeconds(7), Duration.ofSeconds(2)), Duration.ofSeconds(1), null,
-          b -> b.maxConcurrentAnalyses(LIMIT).controllerListener(queue).clock(clock)));
+          b -> b.maxConcurrentAnalyses(LIMIT).controllerListener(admissions).clock(clock)));
     }
     CompletableFuture.allOf(controllers.stream().map(c -> CompletableFuture.runAsync(c::start))
         .toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
@@ -85,7 +88,13 @@ class ShardedAnalysisLimitTest {
         .max().orElseThrow();
 
     fleet.release(names);
-    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+    CanaryController leaving = controllers.get(0);
+    List<String> moving = names.stream()
+        .filter(n -> leaving.heldShards().contains(Sharding.shardOf(ShardFleet.NS + "/" + n, SHARDS))).toList();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> fleet.phases(names)
+        .entrySet().stream().anyMatch(e -> moving.contains(e.getKey()) && e.getValue() == Phase.PROGRESSING));
+    leaving.close(); // its shards move mid-run; its canaries' slots stay theirs
+    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
         assertThat(fleet.phases(names)).as("phases; slots %s; last events %s", slotHolders(), lastEvents())
             .allSatisfy((n, p) -> assertThat(p).isEqualTo(Phase.SUCCEEDED)));
     AnalysisLimitTest.Analysing analysing = new AnalysisLimitTest.Analysing();
@@ -99,7 +108,7 @@ class ShardedAnalysisLimitTest {
 
     assertThat(queue.admitted()).as("every canary started once").hasSize(CANARIES).doesNotHaveDuplicates();
     assertThat(queue.waited()).as("canaries that waited").hasSizeGreaterThanOrEqualTo(CANARIES - LIMIT);
-    assertAdmittedInOrderOfArrival(queue);
+    assertNoneOvertaken(admissions);
     AnalysisLimitTest.assertWaitedWithEvents(slotEvents(), queue, LIMIT);
     assertThat(queue.waited().stream().mapToInt(queue::firstPosition).max().orElseThrow())
         .as("places in the group's queue, not in one replica's").isGreaterThan(mostOnOneReplica);
@@ -129,26 +138,63 @@ class ShardedAnalysisLimitTest {
     }
   }
 
-  /** A canary that joined the queue in an earlier second than another was admitted before it. */
-  private void assertAdmittedInOrderOfArrival(AnalysisLimitTest.Queue queue) {
+  /** Each admission, in the order of everything the fleet records, at the ticks' clock. */
+  private final class Admissions implements ControllerListener {
+    private final ControllerListener queue;
+    private final Clock clock;
+    private final Map<String, Long> seq = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Instant> at = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Admissions(ControllerListener queue, Clock clock) {
+      this.queue = queue;
+      this.clock = clock;
+    }
+
+    @Override
+    public void analysisQueued(String namespace, String name, int position) {
+      queue.analysisQueued(namespace, name, position);
+    }
+
+    @Override
+    public void analysisAdmitted(String namespace, String name) {
+      at.put(name, clock.instant());
+      seq.put(name, fleet.next());
+      queue.analysisAdmitted(namespace, name);
+    }
+  }
+
+  /**
+   * No canary was overtaken: whenever a canary got a slot, the canaries holding one (admitted, their run not ended)
+   * plus those still waiting that had joined the queue before it were fewer than the limit. "Before" as far as the
+   * whole seconds of the queue's times and the informers' delay allow: at least {@link #CLEAR_LEAD} (of the ticks'
+   * clock) before it joined the queue, or, for a canary that got a slot without waiting, before it got it.
+   */
+  private void assertNoneOvertaken(Admissions admissions) {
     Map<String, Instant> joined = new HashMap<>();
+    Map<String, Long> joinedSeq = new HashMap<>();
+    Map<String, Long> ended = new HashMap<>();
     for (ShardFleet.Tick t : fleet.ticks) {
       CanaryCondition c = t.status() == null ? null : t.status().promotedCondition();
       if (c != null && c.queued()) {
         joined.merge(t.canary(), c.lastTransitionTime().truncatedTo(ChronoUnit.SECONDS),
-            (a, b) -> a.isBefore(b) ? a : b);
+            (x, y) -> x.isBefore(y) ? x : y);
+        joinedSeq.merge(t.canary(), t.seq(), Math::min);
+      }
+      Long admitted = admissions.seq.get(t.canary());
+      if (admitted != null && t.seq() > admitted && t.phase() == Phase.SUCCEEDED) {
+        ended.merge(t.canary(), t.seq(), Math::min);
       }
     }
-    assertThat(joined.keySet()).containsExactlyInAnyOrderElementsOf(queue.waited());
-    List<String> admitted = queue.admitted();
-    for (String a : joined.keySet()) {
-      for (String b : joined.keySet()) {
-        if (joined.get(a).isBefore(joined.get(b))) {
-          assertThat(admitted.indexOf(a)).as("%s joined at %s, before %s at %s", a, joined.get(a), b, joined.get(b))
-              .isLessThan(admitted.indexOf(b));
-        }
-      }
-    }
+    assertThat(admissions.seq).hasSize(CANARIES);
+    admissions.seq.forEach((b, s) -> {
+      Instant reference = joined.getOrDefault(b, admissions.at.get(b)).minus(CLEAR_LEAD);
+      long holding = admissions.seq.entrySet().stream().filter(e -> !e.getKey().equals(b) && e.getValue() < s
+          && ended.getOrDefault(e.getKey(), Long.MAX_VALUE) > s).count();
+      List<String> earlier = joined.keySet().stream().filter(a -> !a.equals(b) && joinedSeq.get(a) < s
+          && admissions.seq.get(a) > s && !joined.get(a).isAfter(reference)).sorted().toList();
+      assertThat(holding + earlier.size()).as("%s got a slot while %d held one and %s, who joined earlier, waited",
+          b, holding, earlier).isLessThan(LIMIT);
+    });
   }
 
   /** The "waiting for an analysis slot" Events of each canary, in the order they were sent. */

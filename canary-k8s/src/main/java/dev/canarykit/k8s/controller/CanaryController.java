@@ -196,13 +196,15 @@ public final class CanaryController implements AutoCloseable {
   private SlotGate slotGate() {
     int limit = config.maxConcurrentAnalyses();
     Sharding s = config.sharding();
-    if (limit == 0 || s == null) {
-      return limit == 0 ? null : new AnalysisGate(limit, scheduling);
+    if (limit == 0) {
+      return null;
+    }
+    if (s == null) {
+      return new AnalysisGate(limit, scheduling);
     }
     Duration grace = config.tickTimeout().plus(s.leaseDuration());
-    TickPool pool = workers;
     return new SharedAnalysisGate(limit, new SlotLeases(client, s, config.requestTimeout(), grace), grace,
-        scheduling, pool::execute, pool.portCalls());
+        scheduling, workers::execute, workers.portCalls());
   }
 
   /**
